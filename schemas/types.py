@@ -1,0 +1,21 @@
+"""Field types shared by several models."""
+from typing import Annotated
+
+from pydantic import Field
+
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$|^\d{4}-(spring|summer|autumn|winter)$"
+
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=PARTIAL_DATE_PATTERN,
+        description="ISO date, possibly partial: `2024-10-23`, `2024-10`, `2024`, or a season `2024-autumn`.",
+        examples=["2024-10-28"],
+    ),
+]
+
+Span = Annotated[
+    list[int],
+    Field(min_length=2, max_length=2, description="[start, end) character offsets in the article text.",
+          examples=[[1320, 1339]]),
+]

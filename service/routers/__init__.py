@@ -1,0 +1,4 @@
+"""All routers, in the order they appear in the spec."""
+from service.routers import articles, health, topics
+
+ROUTERS = [articles.router, topics.router, health.router]

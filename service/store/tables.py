@@ -1,0 +1,54 @@
+"""Database tables. Separate from the API models in `schemas/`: a row is storage, not contract."""
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    source_id: Mapped[str | None] = mapped_column(String(500), index=True)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(String(1000))
+    outlet: Mapped[str | None] = mapped_column(String(500))
+    published: Mapped[str | None] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    text: Mapped[str] = mapped_column(Text)
+    n_claims: Mapped[int] = mapped_column(Integer, default=0)
+    extractor_version: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+
+    claims: Mapped[list["ClaimRow"]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True, order_by="ClaimRow.ordinal"
+    )
+
+
+class ClaimRow(Base):
+    """One claim. The full record is kept as JSON; the columns are what lists filter and sort on."""
+
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_topic_as_of", "topic", "as_of"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    attribution: Mapped[str] = mapped_column(String(500), index=True)
+    as_of: Mapped[str | None] = mapped_column(String(16))
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    extractor_version: Mapped[str] = mapped_column(String(32), default="")
+    record: Mapped[dict] = mapped_column(JSON)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="claims")
