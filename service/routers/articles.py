@@ -3,7 +3,8 @@ from fastapi import APIRouter, HTTPException, Response, status
 from schemas import ArticleCreate, ArticleDetail, ArticleIngestResult, ClaimRead
 from service.deps import SessionDep
 from service.ingest import prepare
-from service.store.articles import article_detail, claims_of_article, get_article, save_article
+from service.store.articles import save_article
+from service.store.reads import article_detail, claims_of_article, get_article
 
 router = APIRouter(prefix="/v1/articles", tags=["articles"])
 

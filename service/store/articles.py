@@ -1,14 +1,13 @@
-"""Article and claim writes and reads, keyword-only, one transaction per article."""
+"""Article and claim writes, keyword-only, in the caller's transaction (one per article)."""
 import hashlib
 import unicodedata
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from schemas import ArticleCreate, ArticleDetail, ArticleIngestResult, ArticleRead, Claim, ClaimRead
+from schemas import ArticleCreate, ArticleIngestResult, Claim
+from service.store.reads import METADATA_FIELDS, article_read
 from service.store.tables import ArticleRow, ClaimRow
-
-METADATA_FIELDS = ("source_id", "url", "title", "outlet", "published", "language")
+from service.store.topics import refresh_topics
 
 
 def normalise_text(text: str) -> str:
@@ -24,19 +23,6 @@ def article_id_of(text: str) -> str:
 def claim_id_of(article_id: str, claim: Claim) -> str:
     raw = f"{article_id}:{claim.span[0]}:{claim.span[1]}:{claim.kind.value}"
     return "c-" + hashlib.sha256(raw.encode()).hexdigest()[:16]
-
-
-def article_read(row: ArticleRow) -> ArticleRead:
-    return ArticleRead(id=row.id, n_claims=row.n_claims, extractor_version=row.extractor_version,
-                       **{f: getattr(row, f) for f in METADATA_FIELDS})
-
-
-def article_detail(row: ArticleRow) -> ArticleDetail:
-    return ArticleDetail(text=row.text, **article_read(row).model_dump())
-
-
-def claim_read(row: ClaimRow) -> ClaimRead:
-    return ClaimRead(id=row.id, article_id=row.article_id, extractor_version=row.extractor_version, **row.record)
 
 
 def _claim_rows(article_id: str, claims: list[Claim], extractor_version: str) -> list[ClaimRow]:
@@ -60,6 +46,7 @@ def save_article(session: Session, *, article: ArticleCreate, claims: list[Claim
                          **{f: getattr(article, f) for f in METADATA_FIELDS})
         session.add(row)
         session.add_all(_claim_rows(aid, claims, extractor_version))
+        refresh_topics(session, keys={c.topic for c in claims})
     else:
         changed = {f: getattr(article, f) for f in METADATA_FIELDS
                    if getattr(article, f) is not None and getattr(article, f) != getattr(row, f)}
@@ -73,36 +60,22 @@ def save_article(session: Session, *, article: ArticleCreate, claims: list[Claim
 def replace_claims(session: Session, *, article_id: str, claims: list[Claim], extractor_version: str) -> None:
     """Swap an article's claims for a newer extractor's, in the caller's transaction."""
     row = session.get(ArticleRow, article_id)
+    old_topics = {c.topic for c in row.claims}
     for old in list(row.claims):
         session.delete(old)
     session.flush()
     session.add_all(_claim_rows(article_id, claims, extractor_version))
     row.n_claims = len(claims)
     row.extractor_version = extractor_version
+    refresh_topics(session, keys={c.topic for c in claims} | old_topics)
 
 
-def get_article(session: Session, *, article_id: str) -> ArticleRow | None:
-    return session.get(ArticleRow, article_id)
-
-
-def count_articles(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
-
-
-def claims_of_article(session: Session, *, article_id: str) -> list[ClaimRead]:
-    rows = session.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id).order_by(ClaimRow.ordinal))
-    return [claim_read(r) for r in rows]
-
-
-def claims_of_topic(session: Session, *, topic: str) -> list[ClaimRead]:
-    rows = session.scalars(select(ClaimRow).where(ClaimRow.topic == topic).order_by(ClaimRow.id))
-    return [claim_read(r) for r in rows]
-
-
-def topic_keys(session: Session) -> list[str]:
-    return list(session.scalars(select(ClaimRow.topic).distinct().order_by(ClaimRow.topic)))
-
-
-def articles_by_id(session: Session, *, ids: set[str]) -> dict[str, ArticleRead]:
-    rows = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids))) if ids else []
-    return {r.id: article_read(r) for r in rows}
+def delete_article(session: Session, *, article_id: str) -> bool:
+    """Delete an article and its claims, and refresh the topics they were in."""
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        return False
+    topics = {c.topic for c in row.claims}
+    session.delete(row)
+    refresh_topics(session, keys=topics)
+    return True

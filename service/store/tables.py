@@ -52,3 +52,19 @@ class ClaimRow(Base):
     record: Mapped[dict] = mapped_column(JSON)
 
     article: Mapped[ArticleRow] = relationship(back_populates="claims")
+
+
+class TopicRow(Base):
+    """A topic's summary, recomputed in the transaction that changes its claims, so lists stay cheap."""
+
+    __tablename__ = "topics"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    label: Mapped[str] = mapped_column(String(500), default="")
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    n_claims: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    n_sources: Mapped[int] = mapped_column(Integer, default=0)
+    n_articles: Mapped[int] = mapped_column(Integer, default=0)
+    n_disagreements: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    latest_as_of: Mapped[str | None] = mapped_column(String(16), index=True)
+    summary: Mapped[dict] = mapped_column(JSON)
