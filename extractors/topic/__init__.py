@@ -1,8 +1,134 @@
-"""Topic keys: which quantity in the world a claim is a value of (claims.md §5)."""
+"""Topic keys: which quantity in the world a claim is a value of (claims.md §5).
+
+A key is built from what is counted (kind, casualty type, the subject's head noun, `per`),
+whose it is (the actor gazetteer), a military unit named in the subject, and the theatre
+(the place gazetteer's country of the location). The catalog only names and merges keys.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extractors.gazetteer import actor_of, load_actors, place_of
+from extractors.topic.catalog import Catalog, load_catalog
 from schemas import Claim
 
+__all__ = ["Catalog", "assign_topic", "load_catalog", "raw_topic", "slug"]
 
-def assign_topic(claim: Claim) -> tuple[str, str]:
-    """(key, label) for a claim. Placeholder until the topic module lands."""
-    key = f"{claim.kind.value}-{claim.unit}".lower()
-    return key, key.replace("-", " ")
+_UNIT = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+(regiment|brigade|battalion|division|corps|army|company|fleet)\b", re.I)
+_STOP = frozenset("""a an the of in to from by for per who which that at on with into across since over under
+after before during as and or sent deployed expected due being were was are is has have had its their his her
+total further additional more other some all final confirmed overall latest new people""".split())
+_MILITARY = frozenset("troops troop soldiers soldier forces force military army fighters personnel servicemen units contingent".split())
+_EVENT = frozenset("""earthquake quake fire wildfire strike flood dam election storm hurricane cyclone outbreak
+crush hijacking ceasefire mission crew plant port final cup""".split())
+_PROPER = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:\s+([a-z]+))?")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_BREAK = frozenset("of in to from by for per who which that at on with into across since after before during as sent deployed".split())
+_GENERIC_PLACE = frozenset("region province oblast district city county state area town village".split())
+_CASUALTY = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed-or-wounded",
+             "captured": "captured", "missing": "missing"}
+
+
+def slug(text: str) -> str:
+    """Lower-case hyphenated form: "Kursk region" -> "kursk-region"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _head(subject: str, *, drop: set[str], synonyms) -> list[str]:
+    """Head words of the subject's first noun phrase, actor words and stop words removed (at most 3)."""
+    words = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'\-]*|\d+(?:st|nd|rd|th)?", subject):
+        lw = w.lower().removesuffix("'s")
+        if lw in _BREAK and words:
+            break
+        if lw in _STOP or lw in drop or lw.isdigit():
+            continue
+        words.append(synonyms.get(lw, lw))
+    return words[:3]
+
+
+def _actor_words(subject: str) -> set[str]:
+    """Words of the actor aliases that occur in the subject ("north", "korean")."""
+    _, matcher = load_actors()
+    out: set[str] = set()
+    for m in matcher.pattern.finditer(subject):
+        out.update(w.lower().removesuffix("'s") for w in m.group(0).split())
+    return out
+
+
+def _entity(subject: str, skip: set[str]) -> list[str]:
+    """A named thing the subject counts for when no actor is known: "the Tavrin earthquake" -> tavrin earthquake."""
+    for m in _PROPER.finditer(subject):
+        words = [w.lower() for w in m.group(0).split()]
+        tail = m.group(1)
+        names = words[:-1] if tail else words
+        if not names or names[0] in _MONTHS or set(names) <= skip:
+            continue
+        return names + ([tail] if tail in _EVENT else [])
+    return []
+
+
+def _theatre(claim: Claim) -> str | None:
+    place = place_of(claim.location) or (place_of(claim.subject) if claim.kind.value in ("personnel", "casualties") else None)
+    if place:
+        return place
+    if claim.location:
+        words = [w for w in slug(claim.location).split("-") if w not in _GENERIC_PLACE]
+        return "-".join(words[:2]) or None
+    return None
+
+
+def raw_topic(claim: Claim, *, catalog: Catalog | None = None) -> tuple[str, str]:
+    """(key, label) from the claim's own fields, before the catalog merges it."""
+    catalog = catalog or load_catalog()
+    subject = claim.subject or ""
+    actor = actor_of(subject)
+    unit_m = _UNIT.search(subject)
+    unit = f"{unit_m.group(1)} {unit_m.group(2)}".lower() if unit_m else None
+    drop = _actor_words(subject) | ({unit_m.group(1).lower(), unit_m.group(2).lower()} if unit_m else set())
+    entity = [] if actor or unit else _entity(subject, drop)
+    head = _head(subject, drop=drop | set(entity), synonyms=catalog.synonyms)
+    kind = claim.kind.value
+    military = bool(_MILITARY & {w.lower() for w in re.findall(r"[A-Za-z]+", subject)})
+    if kind == "personnel" and (military or actor):
+        measure = ["troops"]
+    elif kind == "casualties":
+        measure = [_CASUALTY.get(claim.casualty_type.value if claim.casualty_type else "", "casualties")]
+    elif kind == "duration":
+        measure = (head[-1:] or ["event"]) + ["duration"]
+    elif kind == "money":
+        measure = head[:2] or ["cost"]
+    elif kind == "percentage":
+        measure = (head[:2] or ["share"]) + ["percent"]
+    elif kind == "count" and claim.unit not in ("person", ""):
+        measure = head[:2] if head and head[-1].rstrip("s") == claim.unit.rstrip("s") else [claim.unit.replace(" ", "-")]
+    else:
+        measure = head[:2] or [claim.unit or kind]
+    theatre = None if unit else _theatre(claim)
+    if theatre and ((actor and theatre == actor.slug) or theatre.split("-")[0] in entity):
+        theatre = None  # "North Korean pay to Pyongyang", "the Tavrin earthquake in Tavrin": said once
+    parts = [actor.slug if actor else None, *entity, unit, *measure]
+    if claim.per:
+        parts += ["per", claim.per.replace("/", " ")]
+    if theatre:
+        parts += ["in", theatre]
+    key = slug(" ".join(p for p in parts if p))
+    label_bits = [actor.label if actor else "", " ".join(entity).title(), unit.title() if unit else "",
+                  " ".join(measure).replace("-", " ")]
+    if claim.per:
+        label_bits.append(f"per {claim.per.replace('/', ' per ')}")
+    if theatre:
+        actors, _ = load_actors()
+        where = actors[theatre].country if theatre in actors and actors[theatre].country else theatre.replace("-", " ").title()
+        label_bits.append(f"in {where}")
+    label = " ".join(b for b in label_bits if b).strip()
+    return key, label[:1].upper() + label[1:]
+
+
+def assign_topic(claim: Claim, *, catalog_path: str | Path | None = None) -> tuple[str, str]:
+    """(key, label) for a claim: the generated key, merged and named by the topic catalog."""
+    catalog = load_catalog(catalog_path)
+    key, label = raw_topic(claim, catalog=catalog)
+    resolved = catalog.resolve(key)
+    return resolved, catalog.label(resolved) or label
