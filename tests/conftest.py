@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from service.app import create_app
 from service.settings import Settings
 
+pytest_plugins = ["tests.pg"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEV = Path(__file__).resolve().parent / "data" / "dev"

@@ -1,9 +1,11 @@
-"""Engines for the embedded SQLite store and for PostgreSQL."""
+"""Engines for the embedded SQLite store and for PostgreSQL; opening a store upgrades its schema to head."""
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
+from service.store.migrate import upgrade
 from service.store.tables import Base
 
 
@@ -18,17 +20,26 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
-    """An engine for `url`; a SQLite file's folder is created on first use, and so is the schema."""
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    """An engine for `url`; with `create`, the schema is migrated to head (a SQLite file's folder is made).
+
+    An in-memory SQLite store (`tally openapi`, throwaway tests) lives as long as its one connection and
+    has no history to migrate: it gets the tables of head directly.
+    """
+    parsed = make_url(url)
+    sqlite = parsed.get_backend_name() == "sqlite"
+    memory = sqlite and parsed.database in (None, "", ":memory:")
+    if sqlite:
+        if not memory:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               **({"poolclass": StaticPool} if memory else {}))
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    if create:
+    if create and memory:
         Base.metadata.create_all(engine)
+    elif create:
+        upgrade(engine)
     return engine
 
 

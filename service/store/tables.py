@@ -21,11 +21,13 @@ class ArticleRow(Base):
     url: Mapped[str | None] = mapped_column(String(2000))
     title: Mapped[str | None] = mapped_column(String(1000))
     outlet: Mapped[str | None] = mapped_column(String(500))
-    published: Mapped[str | None] = mapped_column(String(16))
+    published: Mapped[str | None] = mapped_column(String(16), index=True)
     language: Mapped[str] = mapped_column(String(16), default="en")
     text: Mapped[str] = mapped_column(Text)
+    # Nullable only so that migration 0002 could add it without a table rebuild; always set.
+    text_sha256: Mapped[str | None] = mapped_column(String(64))
     n_claims: Mapped[int] = mapped_column(Integer, default=0)
-    extractor_version: Mapped[str] = mapped_column(String(32), default="")
+    extractor_version: Mapped[str] = mapped_column(String(32), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
 
