@@ -1,4 +1,5 @@
 """All routers, in the order they appear in the spec."""
+from service import dashboard
 from service.routers import articles, health, topics
 
-ROUTERS = [articles.router, topics.router, health.router]
+ROUTERS = [articles.router, topics.router, health.router, dashboard.router]
