@@ -95,10 +95,12 @@ class Scale:
         return [first + i * step for i in range(int((self.hi - first) / step) + 1)]
 
 
-def _domain(values: list[float]) -> tuple[float, float]:
+def _domain(values: list[float], *, open_low: bool = False, open_high: bool = False) -> tuple[float, float]:
+    """Data bounds plus a margin, wider on a side where some interval is open so that its arrow shows."""
     lo, hi = min(values), max(values)
     pad = (hi - lo) * 0.08 or max(abs(hi) * 0.1, 1)
-    return (0 if lo >= 0 and lo - pad < 0 else lo - pad), hi + pad
+    lo, hi = lo - pad * (3 if open_low else 1), hi + pad * (3 if open_high else 1)
+    return (0 if lo < 0 <= min(values) else lo), hi
 
 
 def _arrow(x: float, y: float, direction: int, fill: str) -> Markup:
@@ -125,7 +127,7 @@ def _bar(m: Mark, x: Scale, y: float, fill: str) -> Markup:
             parts.append(_arrow(left + 8, y, -1, fill))
         if m.high is None:
             parts.append(_arrow(right - 8, y, 1, fill))
-        if m.value is not None and (m.low is None or m.low <= m.value) and (m.high is None or m.value <= m.high):
+        if m.value is not None and not m.vague and (m.low is None or m.low <= m.value) and (m.high is None or m.value <= m.high):
             parts.append(tag("line", x1=_n(x(m.value)), x2=_n(x(m.value)), y1=_n(y - 7), y2=_n(y + 7),
                              stroke=fill, stroke_width="2"))
     return tag("a", *parts, href=m.href, class_="claim-mark", data_claim_id=m.claim_id, aria_label=m.title)
@@ -148,7 +150,9 @@ def interval_chart(rows: list[Row], *, consensus: tuple[float, float, float] | N
         bounds.extend(consensus)
     if not bounds:
         return Markup("")
-    x = Scale(*_domain(bounds), PAD, WIDTH - PAD)
+    marks = [m for r in rows for m in r.marks]
+    x = Scale(*_domain(bounds, open_low=any(m.low is None and m.high is not None for m in marks),
+                       open_high=any(m.high is None and m.low is not None for m in marks)), PAD, WIDTH - PAD)
     lane, head, top = 18, 18, 22
     height = top + sum(head + lane * len(r.marks) for r in rows)
     body: list[Markup] = []
@@ -186,6 +190,18 @@ def date_number(as_of: str | None) -> float | None:
     return date(year, int(parts[1]), int(parts[2]) if len(parts) > 2 else 15).toordinal()
 
 
+def month_ticks(lo: float, hi: float, n: int = 5) -> list[int]:
+    """First days of months between two day numbers, every k-th month so that at most n remain."""
+    d = date.fromordinal(int(lo))
+    months = []
+    y, m = (d.year, d.month + 1) if d.day > 1 else (d.year, d.month)
+    while (first := date(y + (m - 1) // 12, (m - 1) % 12 + 1, 1).toordinal()) <= hi:
+        months.append(first)
+        m += 1
+    step = max(1, math.ceil(len(months) / n))
+    return months[::step]
+
+
 @dataclass(frozen=True)
 class Point:
     """One dated claim on the timeline."""
@@ -209,12 +225,10 @@ def timeline_chart(points: list[Point], *, unit: str, label: str) -> Markup:
         body.append(tag("line", x1=str(left), x2=str(WIDTH - PAD), y1=_n(y(t)), y2=_n(y(t)), class_="grid"))
         body.append(tag("text", fmt(t), x=str(left - 4), y=_n(y(t) + 4), text_anchor="end", class_="tick"))
     body.append(tag("text", unit, x=str(left - 4), y=str(bottom + 30), text_anchor="end", class_="tick"))
-    seen: set[str] = set()
-    for t in x.ticks(4):
-        text = date.fromordinal(int(t)).strftime("%Y-%m")
-        if x.lo <= t <= x.hi and text not in seen:
-            seen.add(text)
-            body.append(tag("text", text, x=_n(x(t)), y=str(bottom + 16), text_anchor="middle", class_="tick"))
+    for t in month_ticks(x.lo, x.hi):
+        body.append(tag("line", x1=_n(x(t)), x2=_n(x(t)), y1=str(bottom), y2=str(bottom + 4), class_="axis"))
+        body.append(tag("text", date.fromordinal(t).strftime("%b %Y"), x=_n(x(t)), y=str(bottom + 16),
+                        text_anchor="middle", class_="tick"))
     for p in points:
         body.append(_whisker(p, x(p.when), y, top, bottom))
     return tag("svg", *body, viewBox=f"0 0 {WIDTH} {height}", class_="chart timeline-chart", role="img",
