@@ -8,7 +8,9 @@ from schemas.claim import Claim, ClaimRead, Rejected, Stated
 from schemas.disagreement import Disagreement
 from schemas.enums import CasualtyType, DisagreementType, Kind, Qualifier, Verdict
 from schemas.errors import Problem, ProblemItem
-from schemas.page import Page
+from schemas.extract import ExtractRequest, ExtractResult
+from schemas.health import Health
+from schemas.page import ArticlePage, ClaimPage, DisagreementPage, Page, SourcePage, TopicPage
 from schemas.source import SourceRead
 from schemas.topic import Consensus, Range, SourceEntry, TimelinePoint, TopicSummary, TopicView
 
@@ -17,6 +19,7 @@ __all__ = [
     "CheckRequest", "CheckResult", "FigureVerdict",
     "Claim", "ClaimRead", "Rejected", "Stated", "Disagreement",
     "CasualtyType", "DisagreementType", "Kind", "Qualifier", "Verdict",
-    "Problem", "ProblemItem", "Page", "SourceRead",
+    "Problem", "ProblemItem", "ExtractRequest", "ExtractResult", "Health",
+    "Page", "ArticlePage", "ClaimPage", "DisagreementPage", "SourcePage", "TopicPage", "SourceRead",
     "Consensus", "Range", "SourceEntry", "TimelinePoint", "TopicSummary", "TopicView",
 ]

@@ -1,33 +1,107 @@
-"""Every error is application/problem+json (RFC 9457)."""
+"""Every error is application/problem+json (RFC 9457), with a detail that says what to do about it."""
+import json
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from schemas import Problem, ProblemItem
 
 PROBLEM_JSON = "application/problem+json"
+STORE_DOWN = "The store did not answer; retry in a few seconds. If it persists, check TALLY_DATABASE_URL and /readyz."
+
+_DESCRIPTIONS = {
+    400: "The request cannot be read.",
+    401: "No API key, or an unknown one.",
+    403: "Writes are disabled: no API key is configured on the server.",
+    404: "No such resource.",
+    409: "The article id is taken by a different text.",
+    413: "The body is larger than the server accepts.",
+    422: "A parameter or the body is invalid: wrong type, unknown field, bad cursor, limit out of range.",
+    500: "An unexpected error; the detail carries the request id to report.",
+    503: "The store is unreachable.",
+}
+
+
+def problem(status: int, detail: str, *, title: str | None = None,
+            errors: list[ProblemItem] | None = None) -> Problem:
+    return Problem(title=title or HTTPStatus(status).phrase, status=status, detail=detail, errors=errors)
 
 
 def problem_response(status: int, detail: str, *, title: str | None = None,
                      errors: list[ProblemItem] | None = None, headers: dict | None = None) -> JSONResponse:
-    body = Problem(title=title or HTTPStatus(status).phrase, status=status, detail=detail, errors=errors)
+    body = problem(status, detail, title=title, errors=errors)
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON,
                         headers=headers)
 
 
-async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    return problem_response(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+async def send_problem(send, status: int, detail: str, *, headers: list[tuple[bytes, bytes]] = ()) -> None:
+    """The same body from a pure ASGI middleware, which has no Response class to hand."""
+    body = json.dumps(problem(status, detail).model_dump(exclude_none=True)).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),
+                            *headers]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def problem_responses(*statuses: int) -> dict[int, dict]:
+    """OpenAPI entries for error statuses (the app's spec hook moves them to problem+json)."""
+    return {s: {"model": Problem, "description": _DESCRIPTIONS[s]} for s in statuses}
+
+
+def _route_detail(request: Request, exc: StarletteHTTPException) -> str:
+    """Starlette's own 404/405 say only the phrase; say what was asked and where to look instead."""
+    if exc.status_code == 404:
+        return f"Nothing at {request.url.path}; the endpoints are listed at /docs and /openapi.json."
+    if exc.status_code == 405:
+        allowed = (exc.headers or {}).get("Allow", "")
+        return f"{request.method} is not allowed on {request.url.path}; allowed: {allowed or 'none'}."
+    return str(exc.detail)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    detail = str(exc.detail)
+    if detail == HTTPStatus(exc.status_code).phrase:
+        detail = _route_detail(request, exc)
+    return problem_response(exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+
+def _message(error: dict) -> str:
+    if error.get("type") == "json_invalid":
+        return f"the body is not valid JSON ({error.get('ctx', {}).get('error', 'decode error')})"
+    if error.get("type") == "extra_forbidden":
+        return "unknown field; remove it (the schema at /docs lists the accepted ones)"
+    return error.get("msg", "invalid")
 
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-    items = [ProblemItem(loc=[str(p) for p in e.get("loc", ())], msg=e.get("msg", "invalid")) for e in exc.errors()]
-    detail = "; ".join(f"{'.'.join(i.loc)}: {i.msg}" for i in items[:5]) or "invalid request"
+    items = [ProblemItem(loc=[str(p) for p in e.get("loc", ())], msg=_message(e)) for e in exc.errors()]
+    detail = "; ".join(f"{'.'.join(map(str, i.loc))}: {i.msg}" for i in items[:5]) or "invalid request"
     return problem_response(422, detail, title="Invalid request", errors=items)
 
 
+async def _store_down(_request: Request, _exc: Exception) -> JSONResponse:
+    return problem_response(503, STORE_DOWN, title="Store unavailable", headers={"Retry-After": "5"})
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    """Unhandled exceptions become a 500 problem in `service.middleware.RequestContext`, which sees them first."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    for exc in (OperationalError, PoolTimeoutError):
+        app.add_exception_handler(exc, _store_down)
+
+
+def problem_json_in_spec(spec: dict) -> dict:
+    """Error responses are documented with the content type they are sent with."""
+    for path in spec.get("paths", {}).values():
+        for operation in path.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if status[0] in "45" and "application/json" in content:
+                    content[PROBLEM_JSON] = content.pop("application/json")
+    return spec

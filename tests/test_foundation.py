@@ -24,7 +24,7 @@ def test_claim_spans_point_at_the_number_in_the_stored_text(client):
     n = 0
     for aid in ids:
         text = client.get(f"/v1/articles/{aid}").json()["text"]
-        for claim in client.get(f"/v1/articles/{aid}/claims").json():
+        for claim in client.get(f"/v1/articles/{aid}/claims").json()["items"]:
             start, end = claim["span"]
             assert text[start:end] == claim["quote"]
             assert any(ch.isdigit() for ch in claim["quote"]) or claim["quote"].strip()

@@ -1,5 +1,6 @@
 """All routers, in the order they appear in the spec."""
 from service import dashboard
-from service.routers import articles, check, health, topics
+from service.routers import articles, check, claims, extract, health, sources, topics
 
-ROUTERS = [articles.router, topics.router, health.router, dashboard.router, check.router]
+ROUTERS = [articles.router, claims.router, extract.router, topics.router, sources.router, health.router,
+           dashboard.router, check.router]

@@ -1,0 +1,133 @@
+"""List queries for the API: filters as bound parameters, keyset pagination on a stable sort key.
+
+Each list returns its rows and the sort key of the last one when another page follows; the router turns
+that key into an opaque cursor. Keyset (not offset) pages stay correct and cheap while rows are added.
+"""
+import hashlib
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select
+from sqlalchemy.orm import Session, defer
+
+from service.store.tables import ArticleRow, ClaimRow, TopicRow
+
+
+class TopicSort(str, Enum):
+    claims = "claims"
+    disagreements = "disagreements"
+    latest = "latest"
+
+
+def _page(rows: Sequence, *, limit: int, key_of: Callable) -> tuple[list, tuple | None]:
+    """`rows` were fetched with `limit + 1`: the extra one only says that another page follows."""
+    page = list(rows[:limit])
+    return page, (key_of(page[-1]) if len(rows) > limit else None)
+
+
+def _desc_then_asc(first: ColumnElement, second: ColumnElement, after: tuple | None) -> ColumnElement | None:
+    """The keyset condition for `ORDER BY first DESC, second ASC`."""
+    if after is None:
+        return None
+    return or_(first < after[0], and_(first == after[0], second > after[1]))
+
+
+def _contains(column: ColumnElement, text: str) -> ColumnElement:
+    """Case-insensitive substring match; LIKE wildcards in the text are matched literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped.lower()}%", escape="\\")
+
+
+def list_articles(session: Session, *, limit: int, after: tuple[str, str] | None) -> tuple[list[ArticleRow], tuple | None]:
+    """Newest first; the text is left unloaded (a list never shows it)."""
+    stmt = select(ArticleRow).options(defer(ArticleRow.text)).order_by(ArticleRow.created_at.desc(),
+                                                                       ArticleRow.id.desc())
+    if after is not None:
+        created = datetime.fromisoformat(after[0])
+        stmt = stmt.where(or_(ArticleRow.created_at < created,
+                              and_(ArticleRow.created_at == created, ArticleRow.id < after[1])))
+    return _page(session.scalars(stmt.limit(limit + 1)).all(), limit=limit,
+                 key_of=lambda r: (r.created_at.isoformat(), r.id))
+
+
+def list_claims(session: Session, *, limit: int, after: tuple[str] | None, topic: str | None = None,
+                kind: str | None = None, source: str | None = None, article: str | None = None,
+                since: str | None = None, until: str | None = None,
+                hedged: bool | None = None) -> tuple[list[ClaimRow], tuple | None]:
+    """Claims in id order. `since`/`until` compare ISO strings, so `2024-10` falls before `2024-10-01`."""
+    conditions = [
+        ClaimRow.topic == topic if topic is not None else None,
+        ClaimRow.kind == kind if kind is not None else None,
+        ClaimRow.attribution == source if source is not None else None,
+        ClaimRow.article_id == article if article is not None else None,
+        ClaimRow.as_of >= since if since is not None else None,
+        ClaimRow.as_of <= until if until is not None else None,
+        ClaimRow.hedged == hedged if hedged is not None else None,
+        ClaimRow.id > after[0] if after is not None else None,
+    ]
+    stmt = select(ClaimRow).where(*(c for c in conditions if c is not None)).order_by(ClaimRow.id)
+    return _page(session.scalars(stmt.limit(limit + 1)).all(), limit=limit, key_of=lambda r: (r.id,))
+
+
+def list_article_claims(session: Session, *, article_id: str, limit: int,
+                        after: tuple[int] | None) -> tuple[list[ClaimRow], tuple | None]:
+    """One article's claims in text order."""
+    stmt = select(ClaimRow).where(ClaimRow.article_id == article_id).order_by(ClaimRow.ordinal)
+    if after is not None:
+        stmt = stmt.where(ClaimRow.ordinal > after[0])
+    return _page(session.scalars(stmt.limit(limit + 1)).all(), limit=limit, key_of=lambda r: (r.ordinal,))
+
+
+_TOPIC_SORT_COLUMNS = {
+    TopicSort.claims: TopicRow.n_claims,
+    TopicSort.disagreements: TopicRow.n_disagreements,
+    TopicSort.latest: func.coalesce(TopicRow.latest_as_of, literal("")),
+}
+TOPIC_SORT_KEY_TYPES = {TopicSort.claims: (int, str), TopicSort.disagreements: (int, str),
+                        TopicSort.latest: (str, str)}
+
+
+def list_topics(session: Session, *, limit: int, after: tuple | None, sort: TopicSort = TopicSort.claims,
+                kind: str | None = None, q: str | None = None) -> tuple[list[TopicRow], tuple | None]:
+    """Summaries from the precomputed `topics` table, largest first (ties by key); no claim is read."""
+    first = _TOPIC_SORT_COLUMNS[sort]
+    conditions = [
+        TopicRow.kind == kind if kind is not None else None,
+        or_(_contains(TopicRow.label, q), _contains(TopicRow.key, q)) if q else None,
+        _desc_then_asc(first, TopicRow.key, after),
+    ]
+    stmt = select(TopicRow).where(*(c for c in conditions if c is not None)).order_by(first.desc(), TopicRow.key)
+    key_of = {TopicSort.claims: lambda r: (r.n_claims, r.key),
+              TopicSort.disagreements: lambda r: (r.n_disagreements, r.key),
+              TopicSort.latest: lambda r: (r.latest_as_of or "", r.key)}[sort]
+    return _page(session.scalars(stmt.limit(limit + 1)).all(), limit=limit, key_of=key_of)
+
+
+def list_sources(session: Session, *, limit: int, after: tuple[str] | None) -> tuple[Sequence, tuple | None]:
+    """Sources by name, each with its claim, article and topic counts."""
+    stmt = (select(ClaimRow.attribution.label("name"), func.count().label("n_claims"),
+                   func.count(ClaimRow.article_id.distinct()).label("n_articles"),
+                   func.count(ClaimRow.topic.distinct()).label("n_topics"))
+            .group_by(ClaimRow.attribution).order_by(ClaimRow.attribution))
+    if after is not None:
+        stmt = stmt.where(ClaimRow.attribution > after[0])
+    return _page(session.execute(stmt.limit(limit + 1)).all(), limit=limit, key_of=lambda r: (r.name,))
+
+
+def topic_version(session: Session, *, key: str) -> str | None:
+    """A fingerprint of everything a topic view is computed from: its claims and their articles' metadata.
+
+    Claim ids name article, span and kind; the extractor version tells a re-extraction apart; an article's
+    `updated_at` moves when its metadata does. None when the topic has no claims.
+    """
+    rows = session.execute(
+        select(ClaimRow.id, ClaimRow.extractor_version, ArticleRow.updated_at)
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(ClaimRow.topic == key).order_by(ClaimRow.id)
+    ).all()
+    if not rows:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    for claim_id, version, updated in rows:
+        digest.update(f"{claim_id}|{version}|{updated.isoformat() if updated else ''}\n".encode())
+    return digest.hexdigest()
