@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extractors import casualties, duration, measure, money, personnel
+import extractors.casualties.rules
+import extractors.personnel.rules
 from extractors.context import attribution as attr
 from extractors.context import dates as dates_mod
 from extractors.context.hedging import is_hedged
@@ -140,10 +142,11 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
     value_scale_m = a.scale == "m" or (b is not None and b.scale == "m")
     # currency before the (first) number
     prefix = text[ss:start]
-    cur = money.currency_before(prefix)
+    cur = money.currency_before(text[ss:a.start])
     if cur and cur[0]:
         fig.kind, fig.unit, fig.stated_unit = "money", cur[0], cur[0]
-        start -= cur[1]
+        if start == a.start:
+            start -= cur[1]
         prefix = text[ss:start]
         fig.rules.append("money:<currency> <n>")
     suffix = text[end:se]
@@ -270,7 +273,9 @@ def _kind(text: str, ss: int, se: int, fig: Figure, next_start: int) -> None:
     pre = text[max(ss, fig.start - 45):fig.start]
     cue = None
     pk = personnel.people_kind(head) if head else None
-    if head in _CASUALTY_HEADS:
+    if casualties.rules.NOT_CASUALTY.search(after[:60]):
+        cue = None
+    elif head in _CASUALTY_HEADS:
         cue = (_CASUALTY_HEADS[head], f"casualties:<n> {head}")
     elif not head or pk:
         cue = casualties.casualty_after(after) or casualties.casualty_before(pre)
@@ -278,9 +283,16 @@ def _kind(text: str, ss: int, se: int, fig: Figure, next_start: int) -> None:
         fig.kind, fig.casualty_type, fig.unit = "casualties", cue[0], "person"
         fig.rules.append(cue[1])
         return
+    if (pk or not head) and personnel.rules.employed_before(pre):
+        fig.kind, fig.unit = "personnel", "person"
+        fig.rules.append("personnel:employs <n>")
+        return
     if pk:
         fig.kind, fig.unit = pk
         fig.rules.append("personnel:<n> <troops>" if pk[0] == "personnel" else "count:<n> <people>")
+        return
+    if head in _CASUALTY_HEADS:
+        fig.kind, fig.unit = "count", "person"
         return
     if head:
         if head == "case" and re.search(r"\b(?:cholera|covid|measles|ebola|dengue|infection|disease|outbreak|suspected|confirmed)\b", text[ss:se], re.I):
@@ -309,6 +321,66 @@ def _finish_values(fig: Figure) -> tuple[float | None, float | None, float | Non
     return v, lo, hi
 
 
+_SUBSET = re.compile(r"\b(?:including|include|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.I)
+_SIBLING_CUT = re.compile(r",\s+and\s+that\b|;|,\s+(?:while|whereas|but)\b|\s+and\s+that\b|\bby\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?$")
+_NOUN_BEFORE = re.compile(r"\b(?:number|total|tally|count|figure)\s+of\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:in\s+\w+\s+)?(?:is|was|has|had|stood|stands|rose|reached|hit|approaching|approached|to|at|of|climbed|jumped)\b[^,;]*$|\b(?:count|tally|total|attendance|crowd|turnout|capacity)\s+of\s+$", re.I)
+
+
+def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], claims: list[dict], rejected: list) -> None:
+    """Give bare numbers ("... and 2,013 were", "put the crowd at 8 to 9,000") a kind and unit:
+    an earlier figure of the same value in the article (a mention), a subset marker ("including 37"),
+    a counted noun before ("the number of cholera cases is approaching 4,000"), a people noun before,
+    a sibling in the same clause; else people. Spelled-out bare numbers are dropped (idioms)."""
+    for i, f in enumerate(figs):
+        if not f.bare:
+            continue
+        pre = text[max(ss, f.start - 80):f.start]
+        if f.num.form in ("spelled", "article"):
+            rejected.append((f.start, f.end, "idiom"))
+            f.kind = "__drop__"
+            continue
+        same = [c for c in claims if c["value"] is not None and f.stated_value is not None
+                and c["stated"]["value"] == f.stated_value and c["kind"] in ("casualties", "personnel", "count")]
+        if same and f.qualifier == "exact":
+            f.kind, f.unit, f.casualty_type = same[-1]["kind"], same[-1]["unit"], same[-1]["casualty_type"]
+            f.rules.append("bare:<n> as mentioned before")
+            continue
+        prev = [g for g in figs[:i] if g.kind and not g.bare and g.kind != "__drop__"]
+        if _SUBSET.search(pre) and prev:
+            g = prev[-1]
+            f.kind, f.unit, f.casualty_type = g.kind, g.unit, g.casualty_type
+            f.rules.append("bare:including <n>")
+            continue
+        nb = _NOUN_BEFORE.search(pre)
+        if nb:
+            head = measure.singular(nb.group(1).split()[-1]) if nb.group(1) else "person"
+            pk = personnel.people_kind(head)
+            if head in ("case", "person") or pk or not nb.group(1):
+                f.kind, f.unit = ("count", "person") if not pk else pk
+            else:
+                f.kind, f.unit = "count", head
+            f.rules.append("bare:number of <noun> ... <n>")
+            continue
+        if personnel.rules.employed_before(pre):
+            f.kind, f.unit = "personnel", "person"
+            f.rules.append("personnel:employs <n>")
+            continue
+        pk = _people_before(text, ss, f.start)
+        if pk:
+            f.kind, f.unit = pk
+            f.rules.append("bare:<people noun> ... <n>")
+            continue
+        sibs = [g for g in figs if not g.bare and g.kind and g.kind not in ("duration", "__drop__") and g is not f
+                and not _SIBLING_CUT.search(text[min(g.end, f.end):max(g.start, f.start)])]
+        if sibs:
+            g = min(sibs, key=lambda g: abs(g.start - f.start))
+            f.kind, f.unit, f.casualty_type = g.kind, g.unit, g.casualty_type
+            f.rules.append("bare:<n> like its neighbour")
+            continue
+        f.kind, f.unit = "count", "person"
+        f.rules.append("bare:<n> people")
+
+
 _PEOPLE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:[a-z]+\s+){0,2}(?:could|may|might|would|will|to|at|of|is|are|was|were|has|have|had|reach|reached|total|totals|totalled|numbers?|stood|rose|grew)\b", re.I)
 
 
@@ -319,9 +391,12 @@ def _people_before(text: str, ss: int, pos: int):
     cut = max(pre.rfind(","), pre.rfind(";"))
     if cut >= 0:
         pre = pre[cut + 1:]
-    for w in reversed(re.findall(r"[A-Za-z]+", pre)):
+    words = re.findall(r"[A-Za-z]+", pre)[-6:]
+    for w in reversed(words):
+        if w[0].isupper() or w.lower() in ("force", "forces", "forced", "member", "members"):
+            continue
         k = personnel.people_kind(measure.singular(w))
-        if k and k[0] == "personnel":
+        if k:
             return k
     return None
 
@@ -362,29 +437,7 @@ def extract_article(text: str, published: str | None):
                 continue
             _kind(text, ss, se, fig, nxt)
             figs.append(fig)
-        # bare numbers take the kind and unit of their nearest sibling in the sentence
-        for f in figs:
-            if not f.bare:
-                continue
-            pk = _people_before(text, ss, f.start)
-            if pk:
-                f.kind, f.unit = pk
-                f.bare = False
-                f.rules.append("bare:<people noun> ... <n>")
-                continue
-            sibs = [g for g in figs if not g.bare and g.kind]
-            if sibs:
-                g = min(sibs, key=lambda g: abs(g.start - f.start))
-                f.kind, f.unit, f.casualty_type = g.kind, g.unit, g.casualty_type
-                if f.kind == "duration":
-                    f.stated_unit = g.stated_unit
-                f.rules.append("bare:<n> like its neighbour")
-            elif f.num.form in ("spelled", "article"):
-                rejected.append((f.start, f.end, "idiom"))
-                f.kind = "__drop__"
-            else:
-                f.kind, f.unit = "count", "person"
-                f.rules.append("bare:<n> people")
+        _resolve_bare(text, ss, se, figs, claims, rejected)
         sentence_dates = dates_mod.find_dates(text, ss, se, published)
         for f in figs:
             if f.kind == "__drop__":

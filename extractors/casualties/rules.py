@@ -11,19 +11,21 @@ AFTER_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("killed", "killed",
          r"\b(?:killed|dead|died|die|deaths?|fatalities|perished|buried|slain|drowned|murdered|executed|bodies|lost\s+their\s+lives|death\s+toll)\b"),
         ("wounded", "wounded",
-         r"\b(?:wounded|injured|injuries|injury|hurt|hospitali[sz]ed|taken\s+to\s+hospital|treated\s+(?:at|for|in)|smoke\s+inhalation)\b"),
-        ("captured", "captured", r"\b(?:captured|prisoners?|pows?|taken\s+prisoner|held\s+captive)\b"),
+         r"\b(?:wounded|injured|injuries|injury|hurt|hospitali[sz]ed|taken\s+to\s+hospital|to\s+hospital|treated\s+(?:at|for|in)|smoke\s+inhalation)\b"),
+        ("captured", "captured", r"\b(?:captured|prisoners?|pows?|taken\s+prisoner|held\s+captive|(?:being\s+)?held\s+by)\b"),
         ("missing", "missing", r"\b(?:missing|unaccounted\s+for)\b"),
     ))
-_NOT_CASUALTY = re.compile(r"\b(?:discharged|recovered|released\s+from|returned\s+home|rescued\s+alive|vaccinated)\b", re.I)
+NOT_CASUALTY = re.compile(r"\b(?:discharged|recovered|released\s+from|left\s+hospital|returned\s+home|rescued\s+alive|vaccinated)\b", re.I)
+_NOT_CASUALTY = NOT_CASUALTY
 # a casualty cue counts only when it is near: within a few words of the number's phrase
 _NEAR = 60
 
 BEFORE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (name, ct, re.compile(p + r"\s*$", re.I)) for name, ct, p in (
-        ("killing <n>", "killed", r"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|left)\b(?:\s+\w+){0,1}"),
+        ("killing <n>", "killed", r"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|buried)\b(?:\s+\w+){0,1}"),
+        ("losses at <n>", "killed_or_wounded", r"\b(?:losses|casualties)\b(?:\s+\w+){0,3}?\s+(?:to|at|of|reached|stood\s+at)"),
         ("death toll to <n>", "killed", r"\b(?:death\s+toll|toll|deaths|number\s+of\s+(?:dead|deaths|fatalities))\b(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|stood\s+at|rose\s+to|is)"),
-        ("wounding <n>", "wounded", r"\b(?:wounding|injuring|injured|wounded|hurt)\b(?:\s+\w+){0,1}"),
+        ("wounding <n>", "wounded", r"\b(?:wounding|injuring|injured|wounded|hurt|treated|treating|hospitali[sz]ing)\b(?:\s+\w+){0,1}"),
         ("number of injured at <n>", "wounded", r"\bnumber\s+of\s+(?:injured|wounded|injuries)\b(?:\s+\w+){0,2}?\s+(?:at|to)"),
         ("exchanged <n>", "captured", r"\b(?:exchanged|swapped|freed|holds|holding|captured|release|released)\b"),
         ("number of missing at <n>", "missing", r"\bnumber\s+of\s+missing\b(?:\s+\w+){0,2}?\s+(?:at|to)"),

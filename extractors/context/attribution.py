@@ -14,16 +14,16 @@ from dataclasses import dataclass
 VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|confirmed|confirms|confirm|reported|"
          r"reports|report|told|tells|announced|announces|added|adds|put|puts|counted|counts|claimed|claims|"
          r"claim|believes|believe|warned|warns|wrote|writes|recorded|records|registered|insisted|insists|"
-         r"admitted|acknowledged|noted|notes|revealed|disclosed|calculated|calculates|projected|projects|"
+         r"admitted|acknowledged|noted|notes|revealed|disclosed|calculated|calculates|"
          r"showed|show|shows|indicated|indicate|indicates|explained|declared|predicted|predicts|forecast|"
          r"forecasts|expects|expected|argued|argue|argues|told\s+\w+")
 _AUX = r"(?:\s+(?:has|have|had|also|now|again|previously|earlier|initially|officially|publicly|first|later|then|already|separately|still|jointly|on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|on\s+\w+\s+(?:night|morning|evening)|in\s+a\s+statement|in\s+\w+\s+statement))*"
 _VERB_RX = re.compile(rf"\b(?:{VERBS})\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:estimates|figures|data|a\s+report|reports|a\s+statement|statements|a\s+count|a\s+tally)\s+(?:by|from|of)\s+)?([^,.;:()\"“”]+)", re.I)
-_BY = re.compile(r"\b(?:estimates|figures|data|reports|statements|a\s+report|a\s+statement|a\s+survey|a\s+count|a\s+tally|intelligence\s+reports|calculations)\s+(?:by|from)\s+((?:[^,.;:()\"“”]|,\s+(?=(?:and\s+)?[A-Z]))+?)(?=\s+(?:that|which|who|suggest|suggests|show|shows|say|says|said|put|puts|estimate|estimates|indicate|indicated|had|have|has)\b|[,.;:]|$)", re.I)
+_BY = re.compile(r"\b(?:estimates|figures|data|reports|statements|a\s+report|a\s+statement|a\s+survey|a\s+count|a\s+tally|intelligence\s+reports|calculations)\s+(?:by|from)\s+((?:[^,.;:()\"“”]|,\s+(?=(?:and\s+)?[A-Z]))+?)(?=\s+(?:that|which|who|suggest|suggests|show|shows|say|says|said|put|puts|estimate|estimates|indicate|indicated|had|have|has)\b|[,.;:](?!\s+(?:and\s+)?[A-Z])|$)", re.I)
 _POSSESSIVE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s\s+(?:own\s+)?(?:estimates?|figures?|count|tally|data|numbers|report|calculations?)\b")
 _CITING = re.compile(r"([^,;:]+?),\s+citing\s+([^,;:]+?),\s+(?:" + VERBS + r")\b", re.I)
-_INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+|according\s+to)\s+((?:[a-z][\w'’-]*\s+){0,3}(?:[A-Z][\w'’.-]*(?:\s+|$)){1,4})")
+_INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+((?:[a-z][\w'’-]*\s+){0,3}(?:[A-Z][\w'’.-]*(?:\s+|$)){1,4})")
 _RELAY = re.compile(r"^\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)\s+(?:had\s+)?(?:told|briefed|informed)\b")
 
 PRONOUNS = frozenset("he she they it we i".split())

@@ -121,7 +121,7 @@ def digits_with_scale(m: re.Match[str]) -> Numeral | None:
                    scale=scale.strip().lower() if scale else None)
 
 
-@rule("numeral:<spelled>", rf"\b{_SPELLED}\b(?![\u2010-](?:year-old|years?-old)\b)")
+@rule("numeral:<spelled>", rf"(?<![\w\u2010-]){_SPELLED}\b(?![\u2010-](?:year-old|years?-old)\b)")
 def spelled(m: re.Match[str]) -> Numeral | None:
     """'nine', 'Twenty-six', 'two hundred', 'three million'."""
     v = parse_spelled(m.group(0))

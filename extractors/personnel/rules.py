@@ -10,7 +10,7 @@ mercenary contractor guardsman paratrooper commando sapper engineer specialist t
 crewman deputy agent inspector ranger trooper staffer nurse doctor teacher driver""".split())
 PEOPLE_NOUNS = frozenset("""person people civilian resident refugee migrant evacuee voter fan supporter spectator
 marcher protester protestor demonstrator passenger patient child student pilgrim tourist visitor inhabitant
-relative family household hostage crew sailor seafarer arrival asylum-seeker seeker holder survivor adult man
+relative family household hostage crew crowd sailor seafarer arrival asylum-seeker seeker holder survivor adult man
 woman girl boy individual inmate detainee other citizen national expatriate participant attendee shopper customer
 user subscriber listener viewer reader resident worshipper mourner farmer villager islander defector
 korean russian filipino ukrainian american chinese syrian afghan sudanese""".split())
@@ -30,3 +30,13 @@ def people_kind(noun: str) -> tuple[str, str] | None:
     if n in PEOPLE_NOUNS:
         return "count", "person"
     return None
+
+
+import re as _re
+
+EMPLOYED = _re.compile(r"\b(?:employs|employing|employed|employ|workforce\s+of|staff\s+of|payroll\s+of|strength\s+(?:stands\s+at|of|is|was|at)|troop\s+ceiling\s+(?:to|of|at)|headcount\s+of)\s+(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|approximately)\s+)?$", _re.I)
+
+
+def employed_before(prefix: str) -> bool:
+    """"employs 6,200 people", "strength stands at 8,610": the people counted are staff (personnel)."""
+    return bool(EMPLOYED.search(prefix))

@@ -30,10 +30,10 @@ PREFIX_RULES: tuple[tuple[str, str, str, str, bool], ...] = (
     ("another", r"another|a\s+further|an\s+additional|additional|an\s+extra|a\s+further\s+estimated|further", "additional", "additional", False),
 )
 _PREFIX_RX = tuple(
-    (name, re.compile(rf"(?:(?<=\s)|^)(?:{words})\s*$", re.I), q, shape, hedged)
+    (name, re.compile(r"(?:(?<=[\s(\[“\"'‘])|^)(?:" + words + r")\s*$", re.I), q, shape, hedged)
     for name, words, q, shape, hedged in PREFIX_RULES
 )
-_COMPARATIVE = re.compile(r"\d[\d,.]*\s*(?:[a-z]+\s+)?(?:more|fewer|less)\s+than\s*$|\b(?:more|less|fewer)\s+than\s+(?:its|the|their|his|her|an?)\s+(?:original|earlier|previous|initial)\s*$", re.I)
+_COMPARATIVE = re.compile(r"\b(?:more|less|fewer)\s+than\s+(?:its|the|their|his|her|our|an?)\s+(?:[a-z]+\s+)?$", re.I)
 
 
 def prefix_qualifier(prefix: str, *, duration: bool = False) -> Qualified | None:
