@@ -15,8 +15,8 @@ from typing import Mapping
 
 import yaml
 
-__all__ = ["Actor", "SourceAliases", "actor_of", "canonical_source", "country_of", "load_actors",
-           "load_places", "load_source_aliases", "normalise_name", "place_of"]
+__all__ = ["Actor", "SourceAliases", "actor_of", "actors_in", "canonical_source", "country_of", "load_actors",
+           "load_places", "load_source_aliases", "normalise_name", "place_of", "places_in"]
 
 
 def _read_yaml(name: str) -> dict:
@@ -98,12 +98,21 @@ class _Matcher:
                    MappingProxyType({a.casefold(): s for a, s in aliases.items()}), acronyms)
 
     def find(self, text: str) -> str | None:
+        found = self.find_all(text)
+        return found[0] if found else None
+
+    def find_all(self, text: str) -> list[str]:
+        return [slug for _, slug in self.find_spans(text)]
+
+    def find_spans(self, text: str) -> list[tuple[int, str]]:
+        """(offset, slug) of every alias in `text`."""
+        out = []
         for m in self.pattern.finditer(text.translate(_QUOTES)) if text else ():
             word = m.group(0)
             if word.upper() in self.acronyms and word not in self.acronyms:
                 continue  # "us" is a pronoun, "US" a country
-            return self.by_alias[word.casefold()]
-        return None
+            out.append((m.start(), self.by_alias[word.casefold()]))
+        return out
 
 
 @cache
@@ -129,9 +138,22 @@ def actor_of(text: str | None) -> Actor | None:
     return actors[slug] if slug else None
 
 
+def actors_in(text: str | None) -> list[Actor]:
+    """Every actor named in `text`, in order of mention."""
+    if not text:
+        return []
+    actors, matcher = load_actors()
+    return [actors[s] for s in matcher.find_all(text)]
+
+
 def place_of(text: str | None) -> str | None:
     """Country slug of the first known place named in `text` ("Kursk region" -> "russia")."""
     return load_places().find(text) if text else None
+
+
+def places_in(text: str | None) -> list[str]:
+    """Country slugs of every known place named in `text`, in order of mention."""
+    return load_places().find_all(text) if text else []
 
 
 def country_of(place: str | None) -> str | None:

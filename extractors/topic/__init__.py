@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extractors.gazetteer import actor_of, load_actors, place_of
+from extractors.gazetteer import actor_of, actors_in, load_actors, load_places, place_of
 from extractors.topic.catalog import Catalog, load_catalog
 from schemas import Claim
 
@@ -69,6 +69,34 @@ def _entity(subject: str, skip: set[str]) -> list[str]:
     return []
 
 
+def _source_countries(claim: Claim) -> set[str]:
+    return {a.slug for a in actors_in(f"{claim.attribution} {claim.attribution_via or ''}")}
+
+
+_LOCATIVE = re.compile(r"\b(?:to|in|into|inside|across|within|on)\s+(?:the\s+)?$", re.I)
+
+
+def _place_in_sentence(claim: Claim) -> str | None:
+    """The sentence's first place after a locative ("sent to Russia", "in Kursk") that is not the source's country."""
+    sentence = (claim.sentence or "").translate({0x2019: "'"})
+    skip = _source_countries(claim)
+    for start, slug in load_places().find_spans(sentence):
+        if slug not in skip and _LOCATIVE.search(sentence[max(0, start - 12):start]):
+            return slug
+    return None
+
+
+def _actor_in_sentence(claim: Claim):
+    """Whose troops, when the subject does not say: the sentence's actor that is neither the source's own
+    country ("According to South Korea's spy agency, ... troops") nor the theatre ("... sent to Russia")."""
+    skip = _source_countries(claim)
+    skip |= {place_of(claim.location), _place_in_sentence(claim)}
+    for actor in actors_in(claim.sentence):
+        if actor.slug not in skip:
+            return actor
+    return None
+
+
 def _theatre(claim: Claim) -> str | None:
     place = place_of(claim.location) or (place_of(claim.subject) if claim.kind.value in ("personnel", "casualties") else None)
     if place:
@@ -84,13 +112,15 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None) -> tuple[str, str
     catalog = catalog or load_catalog()
     subject = claim.subject or ""
     actor = actor_of(subject)
+    kind = claim.kind.value
+    if actor is None and kind in ("personnel", "casualties"):
+        actor = _actor_in_sentence(claim)
     unit_m = _UNIT.search(subject)
     unit = f"{unit_m.group(1)} {unit_m.group(2)}".lower() if unit_m else None
     drop = _actor_words(subject) | ({unit_m.group(1).lower(), unit_m.group(2).lower()} if unit_m else set())
     entity = [] if actor or unit else _entity(subject, drop)
     head = _head(subject, drop=drop | set(entity), synonyms=catalog.synonyms)
-    kind = claim.kind.value
-    military = bool(_MILITARY & {w.lower() for w in re.findall(r"[A-Za-z]+", subject)})
+    military = bool(_MILITARY & {w.lower() for w in re.findall(r"[A-Za-z]+", subject or claim.sentence or "")})
     if kind == "personnel" and (military or actor):
         measure = ["troops"]
     elif kind == "casualties":
@@ -102,10 +132,11 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None) -> tuple[str, str
     elif kind == "percentage":
         measure = (head[:2] or ["share"]) + ["percent"]
     elif kind == "count" and claim.unit not in ("person", ""):
-        measure = head[:2] if head and head[-1].rstrip("s") == claim.unit.rstrip("s") else [claim.unit.replace(" ", "-")]
+        plural = claim.unit if claim.unit.endswith("s") else claim.unit + "s"
+        measure = head[:2] if head and head[-1].rstrip("s") == claim.unit.rstrip("s") else [plural.replace(" ", "-")]
     else:
         measure = head[:2] or [claim.unit or kind]
-    theatre = None if unit else _theatre(claim)
+    theatre = None if unit else _theatre(claim) or (_place_in_sentence(claim) if kind in ("personnel", "casualties") else None)
     if theatre and ((actor and theatre == actor.slug) or theatre.split("-")[0] in entity):
         theatre = None  # "North Korean pay to Pyongyang", "the Tavrin earthquake in Tavrin": said once
     parts = [actor.slug if actor else None, *entity, unit, *measure]
