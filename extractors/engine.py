@@ -321,6 +321,7 @@ def _finish_values(fig: Figure) -> tuple[float | None, float | None, float | Non
     return v, lo, hi
 
 
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.I)
 _SUBSET = re.compile(r"\b(?:including|include|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$", re.I)
 _SIBLING_CUT = re.compile(r",\s+and\s+that\b|;|,\s+(?:while|whereas|but)\b|\s+and\s+that\b|\bby\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?$")
 _NOUN_BEFORE = re.compile(r"\b(?:number|total|tally|count|figure)\s+of\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:in\s+\w+\s+)?(?:is|was|has|had|stood|stands|rose|reached|hit|approaching|approached|to|at|of|climbed|jumped)\b[^,;]*$|\b(?:count|tally|total|attendance|crowd|turnout|capacity)\s+of\s+$", re.I)
@@ -335,6 +336,12 @@ def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], claims: list[
         if not f.bare:
             continue
         pre = text[max(ss, f.start - 80):f.start]
+        prev = [g for g in figs[:i] if g.kind and not g.bare and g.kind != "__drop__"]
+        if prev and _OF_THEM.match(text[f.end:f.end + 20]):
+            g = prev[-1]
+            f.kind, f.unit, f.casualty_type = g.kind, g.unit, g.casualty_type
+            f.rules.append("bare:<n> of them")
+            continue
         if f.num.form in ("spelled", "article"):
             rejected.append((f.start, f.end, "idiom"))
             f.kind = "__drop__"
@@ -438,6 +445,14 @@ def extract_article(text: str, published: str | None):
             _kind(text, ss, se, fig, nxt)
             figs.append(fig)
         _resolve_bare(text, ss, se, figs, claims, rejected)
+        for i, f in enumerate(figs):
+            # "604 killed, including 37 rescue workers": a subset of casualties is casualties
+            if f.kind in ("personnel", "count") and f.unit == "person" and i > 0 and \
+                    _SUBSET.search(text[max(ss, f.start - 20):f.start]):
+                g = figs[i - 1]
+                if g.kind == "casualties":
+                    f.kind, f.casualty_type = "casualties", g.casualty_type
+                    f.rules.append("casualties:including <n>")
         sentence_dates = dates_mod.find_dates(text, ss, se, published)
         for f in figs:
             if f.kind == "__drop__":

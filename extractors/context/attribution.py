@@ -23,7 +23,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:estimates|figures|data|a\s+re
 _BY = re.compile(r"\b(?:estimates|figures|data|reports|statements|a\s+report|a\s+statement|a\s+survey|a\s+count|a\s+tally|intelligence\s+reports|calculations)\s+(?:by|from)\s+((?:[^,.;:()\"“”]|,\s+(?=(?:and\s+)?[A-Z]))+?)(?=\s+(?:that|which|who|suggest|suggests|show|shows|say|says|said|put|puts|estimate|estimates|indicate|indicated|had|have|has)\b|[,.;:](?!\s+(?:and\s+)?[A-Z])|$)", re.I)
 _POSSESSIVE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s\s+(?:own\s+)?(?:estimates?|figures?|count|tally|data|numbers|report|calculations?)\b")
 _CITING = re.compile(r"([^,;:]+?),\s+citing\s+([^,;:]+?),\s+(?:" + VERBS + r")\b", re.I)
-_INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+((?:[a-z][\w'’-]*\s+){0,3}(?:[A-Z][\w'’.-]*(?:\s+|$)){1,4})")
+_INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+((?:[a-z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 _RELAY = re.compile(r"^\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)\s+(?:had\s+)?(?:told|briefed|informed)\b")
 
 PRONOUNS = frozenset("he she they it we i".split())

@@ -113,9 +113,8 @@ def counted_noun(after: str, max_words: int = 5) -> tuple[str, str, int] | None:
                 if n2 not in STOP and (s2 in PEOPLE_NOUNS or s2 in PERSONNEL_NOUNS or s2 in KNOWN_NOUNS) and not plural:
                     return s2, after[first_end:nxt.end()].strip(), nxt.end()
             return sing, after[first_end:pos].strip(), pos
-        if wl.endswith(("ing", "ly")) or (wl.endswith("ed") and wl not in KNOWN_NOUNS and pos > first_end + len(w)):
-            if not wl.endswith("ed"):
-                return None
+        if wl.endswith("ly"):
+            return None
         max_words -= 1
         if max_words <= 0:
             return None
