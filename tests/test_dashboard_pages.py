@@ -5,8 +5,9 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from schemas import ArticleCreate, Claim
+from schemas import ArticleCreate, Claim, Rejected
 from service.app import create_app
+from service.dashboard import routes
 from service.store.articles import save_article
 from tests.gold_store import load_gold
 
@@ -123,3 +124,16 @@ def test_dashboard_is_not_in_the_openapi_schema(gold):
     client, _ = gold
     paths = client.get("/openapi.json").json()["paths"]
     assert not {"/", "/topics/{key}", "/articles/{article_id}", "/dashboard/static/{name}"} & set(paths)
+
+
+def test_rejected_numbers_are_shown_on_request_with_their_reason(gold, monkeypatch):
+    client, ids = gold
+    aid = ids["002_254bc3f29cc2233b.txt"]
+    text = client.get(f"/v1/articles/{aid}").json()["text"]
+    start = text.index("April 26, 2025")
+    refused = [Rejected(span=[start, start + 14], quote="April 26, 2025", reason="date")]
+    monkeypatch.setattr(routes, "extract_with_rejections", lambda t, published=None: ([], refused))
+    assert "mark class=\"rejected\"" not in client.get(f"/articles/{aid}").text
+    page = client.get(f"/articles/{aid}", params={"rejected": "1"}).text
+    assert re.search(r'<mark class="rejected" id="rejected-0" tabindex="0"[^>]*>April 26, 2025<span[^>]*>'
+                     r'not a figure: date</span></mark>', page)

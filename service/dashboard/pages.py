@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from schemas import ClaimRead, Qualifier, Rejected, TopicView
+from schemas import ClaimRead, Qualifier, Rejected, TimelinePoint, TopicView
 from service.dashboard.charts import (Mark, Point, Row, colour, date_number, interval_chart, interval_text,
                                       sparkline, timeline_chart)
 
@@ -75,16 +75,15 @@ def topic_charts(view: TopicView) -> TopicCharts:
                        n_marks=sum(len(r.marks) for r in rows))
 
 
-def spark(claims: list[ClaimRead], label: str) -> Markup:
-    """A topic list's sparkline: each claim's value (or the middle of its finite bounds) in as_of order."""
-    def middle(c: ClaimRead) -> float | None:
-        if c.value is not None:
-            return c.value
-        finite = [v for v in (c.low, c.high) if v is not None]
+def spark(timeline: list[TimelinePoint], label: str) -> Markup:
+    """A topic list's sparkline: the timeline's values (or the middle of finite bounds), in its order."""
+    def middle(p: TimelinePoint) -> float | None:
+        if p.value is not None:
+            return p.value
+        finite = [v for v in (p.low, p.high) if v is not None]
         return sum(finite) / len(finite) if finite else None
 
-    ordered = sorted(claims, key=lambda c: (date_number(c.as_of) is None, date_number(c.as_of) or 0, c.id))
-    values = [v for v in map(middle, ordered) if v is not None]
+    values = [v for v in map(middle, timeline) if v is not None]
     return sparkline(values, label=f"Timeline of {label}: {len(values)} values")
 
 
@@ -93,7 +92,7 @@ def sentence_parts(claim: ClaimRead, text: str | None) -> tuple[str, str, str]:
     a, b = claim.span
     s = claim.sentence
     if text and s:
-        start = text.rfind(s, 0, a + 1)
+        start = text.rfind(s, 0, a + len(s))  # the last copy of the sentence that starts by the span
         if start >= 0 and start + len(s) >= b:
             return s[:a - start], s[a - start:b - start], s[b - start:]
     i = s.find(claim.quote) if s else -1

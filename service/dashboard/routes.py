@@ -16,7 +16,8 @@ from service.dashboard.charts import fmt, interval_text
 from service.dashboard.pages import describe, segments, sentence_parts, spark, text_marks, topic_charts
 from service.deps import SessionDep
 from service.reconcile import topic_view
-from service.store.reads import article_read, claim_read, claims_of_article, claims_of_topic, get_article
+from service.store.reads import (article_read, articles_by_id, claim_read, claims_of_article, claims_of_topic,
+                                 get_article)
 from service.store.tables import ArticleRow, ClaimRow, TopicRow
 from service.store.topics import topic_summary_of
 
@@ -46,7 +47,10 @@ def _missing(request: Request, what: str) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse, name="dashboard-topics")
 def topics_page(request: Request, session: SessionDep, q: str = "", kind: str = "",
                 sort: str = "disagreements") -> HTMLResponse:
-    """Every topic, filtered on the server so that search works without JavaScript."""
+    """Every topic, filtered on the server so that search works without JavaScript.
+
+    Sparklines come from each topic's own timeline (one query for all claims), so they match the topic page.
+    """
     stmt = select(TopicRow)
     needle = q.strip().lower()
     if needle:
@@ -58,9 +62,10 @@ def topics_page(request: Request, session: SessionDep, q: str = "", kind: str = 
     rows = list(session.scalars(stmt.order_by(*SORTS[sort]).limit(LIST_LIMIT + 1)))
     summaries = [topic_summary_of(r) for r in rows[:LIST_LIMIT]]
     claims: dict[str, list] = {s.key: [] for s in summaries}
-    for row in session.scalars(select(ClaimRow).where(ClaimRow.topic.in_(claims))):
+    for row in session.scalars(select(ClaimRow).where(ClaimRow.topic.in_(claims)).order_by(ClaimRow.id)):
         claims[row.topic].append(claim_read(row))
-    items = [(s, spark(claims[s.key], s.label)) for s in summaries]
+    articles = articles_by_id(session, ids={c.article_id for cs in claims.values() for c in cs})
+    items = [(s, spark(topic_view(s.key, claims[s.key], articles=articles).timeline, s.label)) for s in summaries]
     return templates.TemplateResponse(request, "topics.html", {
         "items": items, "q": q, "kind": kind if kind in Kind.__members__ else "", "sort": sort,
         "kinds": [k.value for k in Kind], "sorts": list(SORTS), "truncated": len(rows) > LIST_LIMIT,
