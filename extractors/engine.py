@@ -426,12 +426,11 @@ def extract_article(text: str, published: str | None):
         sent = text[ss:se]
         cues = attr.find_cues(sent)
         resolved = []
-        for c in cues:
+        for c in sorted(cues, key=lambda c: c.pos):
             name, via = resolver.resolve(c, ss + c.pos)
             resolved.append((c, name, via))
+            resolver.note(name, via, c.rule == "attribution:X, citing Y,")
         if not PRESCAN.search(sent):
-            for c, name, via in resolved:
-                resolver.note(name, via)
             continue
         nums = _scan(text, ss, se, rejected)
         groups = _merge_ranges(text, nums, ss)
@@ -498,8 +497,6 @@ def extract_article(text: str, published: str | None):
                 span=[f.start, f.end], quote=text[f.start:f.end], sentence=sent,
                 rule=" + ".join(r for r in f.rules if r), mentions=[],
             ))
-        for c, name, via in resolved:
-            resolver.note(name, via)
     return _merge_mentions(claims), rejected
 
 

@@ -18,15 +18,24 @@ VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|confirmed|co
          r"showed|show|shows|indicated|indicate|indicates|explained|declared|predicted|predicts|forecast|"
          r"forecasts|expects|expected|argued|argue|argues|told\s+\w+")
 _AUX = r"(?:\s+(?:has|have|had|also|now|again|previously|earlier|initially|officially|publicly|first|later|then|already|separately|still|jointly|on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|on\s+\w+\s+(?:night|morning|evening)|in\s+a\s+statement|in\s+\w+\s+statement))*"
-_VERB_RX = re.compile(rf"\b(?:{VERBS})\b")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:estimates|figures|data|a\s+report|reports|a\s+statement|statements|a\s+count|a\s+tally)\s+(?:by|from|of)\s+)?([^,.;:()\"“”]+)", re.I)
-_BY = re.compile(r"\b(?:estimates|figures|data|reports|statements|a\s+report|a\s+statement|a\s+survey|a\s+count|a\s+tally|intelligence\s+reports|calculations)\s+(?:by|from)\s+((?:[^,.;:()\"“”]|,\s+(?=(?:and\s+)?[A-Z]))+?)(?=\s+(?:that|which|who|suggest|suggests|show|shows|say|says|said|put|puts|estimate|estimates|indicate|indicated|had|have|has)\b|[,.;:](?!\s+(?:and\s+)?[A-Z])|$)", re.I)
+WEAK_VERBS = (r"certified|published|released|issued|found|finds|raised|revised|lowered|asked|accused|offered|"
+              r"voted|agreed|approved|decided|promised|recorded|tabled|demanded|demands")
+_VERB_RX = re.compile(rf"\b(?:{VERBS})\b(?!\s+(?:\$|€|£|\d))")
+_WEAK_RX = re.compile(rf"\b(?:{WEAK_VERBS})\b")
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:(?:preliminary|final|official|latest|new|its|the)\s+)?(?:results|estimates|figures|data|a\s+report|reports|a\s+statement|statements|a\s+count|a\s+tally)\s+(?:by|from|of)\s+)?([^,.;:()\"“”]+)", re.I)
+_BY = re.compile(r"\b(?:estimates|figures|data|reports|statements|a\s+report|a\s+statement|a\s+survey|a\s+count|a\s+tally|intelligence\s+reports|calculations)\s+(?:by|from)\s+((?:[^,.;:()\"“”]|,\s+(?=(?:and\s+)?[A-Z]))+?)(?=\s+(?:that|which|who|suggest|suggests|show|shows|say|says|said|put|puts|estimate|estimates|indicate|indicated|had|have|has|are|is|was|were)\b|[,.;:](?!\s+(?:and\s+)?[A-Z])|$)", re.I)
 _POSSESSIVE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s\s+(?:own\s+)?(?:estimates?|figures?|count|tally|data|numbers|report|calculations?)\b")
-_CITING = re.compile(r"([^,;:]+?),\s+citing\s+([^,;:]+?),\s+(?:" + VERBS + r")\b", re.I)
+_CITING = re.compile(r"([^,;:]+?),\s+(?:citing|briefed\s+by|quoting)\s+([^,;:]+?),\s+(?:" + VERBS + r")\b", re.I)
+_ANON = re.compile(r"\b(?:an?|the)\s+((?:[\w-]+\s+){0,2}(?:negotiator|official|source|diplomat|person|people|officials|sources|diplomats)\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of)\s+the\s+\w+)\s*$")
+_APPOSITIVE = re.compile(r"((?:[A-Z][\w&-]*\s+){0,4}[A-Z][\w&-]*|the\s+\w+)['’]s\s+(?:spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|head|chief|leader|commander|secretary)\s*,\s*((?:[A-Z][\w'’-]*\s*){1,4}),\s*$")
 _INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+((?:[a-z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 _RELAY = re.compile(r"^\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)\s+(?:had\s+)?(?:told|briefed|informed)\b")
 
 PRONOUNS = frozenset("he she they it we i".split())
+PEOPLE = frozenset("families residents sailors workers farmers relatives survivors witnesses parents villagers".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+STOPWORDS = frozenset("""the a an and or but that which who of in on at to for with by from as is are was were
+has have had be been this these those its their his her it they we he she said says""".split())
 SOURCE_NOUNS = frozenset("""officials official intelligence agencies agency sources source analysts analyst experts
 expert authorities authority scientists mediators engineers workers families critics groups group commanders
 officers union ministry service government company researchers monitors observers organisers organizers police
@@ -68,8 +77,13 @@ def _clean(np: str) -> str:
 
 def _np_before(prefix: str) -> str:
     """The noun phrase that ends `prefix` (the subject of a verb that follows)."""
-    prefix = re.sub(r",\s*\d{1,3}\s*,\s*$", " ", prefix)  # "Lidia Horak, 45, said"
+    prefix = re.sub(r",\s*\d{1,3}\s*,\s*$", ", ", prefix)  # "Lidia Horak, 45, said"
     prefix = re.sub(_AUX + r"\s*$", "", prefix)
+    prefix = re.sub(r",\s+(?:the|a|an|whose|which|who)\b[^,]*,\s*$", " ", prefix)  # appositive / relative clause
+    anon = _ANON.search(prefix)
+    if anon:
+        return anon.group(1)
+    prefix = re.sub(r"[\s,]+$", " ", prefix)
     toks = re.findall(r"[\w'’&.-]+|,", prefix)
     out: list[str] = []
     for i in range(len(toks) - 1, -1, -1):
@@ -85,9 +99,12 @@ def _np_before(prefix: str) -> str:
             break
         if tl in ("the", "both"):
             break
-        if t[:1].isupper() or tl in SOURCE_NOUNS or tl in LINK or tl in ADJ or tl.endswith(("'s", "’s", "s'")) and t[:1].isupper():
+        if t[:1].isupper() or tl in SOURCE_NOUNS or tl in LINK or tl in ADJ or tl in PEOPLE or tl in NUMBER_WORDS \
+                or tl.endswith(("'s", "’s", "s'")) and t[:1].isupper():
             out.append(t)
             continue
+        if out and out[-1].lower() in SOURCE_NOUNS and tl not in STOPWORDS and re.fullmatch(r"[a-z]+", tl):
+            out.append(t)  # "border police", "aid workers"
         break
     while out and (out[-1].lower() in LINK or out[-1] == ","):
         out.pop()
@@ -96,7 +113,7 @@ def _np_before(prefix: str) -> str:
     np = " ".join(reversed(out)).replace(" ,", ",")
     if not np or not (re.search(r"[A-Z]", np) or any(w.lower() in SOURCE_NOUNS for w in out)):
         return ""
-    if np.split()[0] in ("In", "On", "At", "By", "For", "But", "And", "While", "As", "If", "When", "After", "Before", "Since", "Most"):
+    if np.split() and np.split()[0] in ("In", "On", "At", "By", "For", "But", "And", "While", "As", "If", "When", "After", "Before", "Since", "Most", "An", "A", "Yet", "So"):
         parts = np.split()
         np = " ".join(parts[1:])
     return np
@@ -138,37 +155,81 @@ def find_cues(sentence: str) -> list[SourceCue]:
         if name and not name.lower().startswith(("the ", "that")):
             cues.append(SourceCue(m.start(), name, None, "attribution:..., said X"))
     spans = [m.span() for rx in (_CITING, _ACCORDING, _BY, _POSSESSIVE) for m in rx.finditer(sentence)]
-    for m in _VERB_RX.finditer(sentence):
+    verbs = [(m, False) for m in _VERB_RX.finditer(sentence)] + [(m, True) for m in _WEAK_RX.finditer(sentence)]
+    verbs.sort(key=lambda x: x[0].start())
+    for m, weak in verbs:
         if any(s <= m.start() < e for s, e in spans):
             continue
-        if any(c.pos <= m.start() <= c.pos + 80 and c.rule != "attribution:X said" for c in cues if c.rule == "attribution:X, citing Y,"):
+        ap = _APPOSITIVE.search(sentence[:m.start()])
+        if ap:
+            cues.append(SourceCue(m.start(), _clean(ap.group(1)), ap.group(2).strip(), "attribution:X's spokesman, Y, said"))
+            continue
+        pre = sentence[:m.start()]
+        if re.search(r"(?:,\s*|\b)and\s+(?:also\s+)?$", pre) and cues:
+            first = min(cues, key=lambda c: c.pos)
+            cues.append(SourceCue(m.start(), first.name, first.via, "attribution:X ... and said"))
+            continue
+        if any(c.pos <= m.start() <= c.pos + 80 for c in cues if c.rule == "attribution:X, citing Y,"):
             continue
         np = _np_before(sentence[:m.start()])
         if not np:
             continue
+        if weak and not (np[:1].isupper() or np.lower().split()[-1] in SOURCE_NOUNS or np.lower() in PRONOUNS):
+            continue
+        if np.lower() in ("it", "they") and cues:
+            prev = [c for c in cues if c.pos < m.start() and c.name.lower() not in PRONOUNS]
+            if prev:
+                first = min(prev, key=lambda c: c.pos)
+                cues.append(SourceCue(m.start(), first.name, first.via, "attribution:X ... it said"))
+                continue
+        np = re.sub(r"^([A-Z]{2,6})\s+(?:commanders|leaders|officials|fighters|spokesmen)$", r"\1", np)
         relay = _RELAY.match(sentence[m.end():])
         if relay:
             cues.append(SourceCue(m.start(), _clean(relay.group(1)), np, "attribution:X said Y told"))
         else:
-            cues.append(SourceCue(m.start(), np, None, "attribution:X said"))
-    return cues
+            cues.append(SourceCue(m.start(), np, None, "attribution:X said" if not weak else "attribution:X <did>"))
+    # "UNHCR estimates ..., spokesperson Mireille Dutoit said": the body, via its speaker
+    out = []
+    for c in cues:
+        t = re.match(r"^(?:spokesperson|spokesman|spokeswoman|official|director|chief)\s+((?:[A-Z][\w'’-]*\s*){1,4})$", c.name)
+        others = [o for o in cues if o is not c and o.name[:1].isupper() and not TITLES.match(o.name)]
+        if t and others:
+            o = min(others, key=lambda o: abs(o.pos - c.pos))
+            c = SourceCue(c.pos, o.name, t.group(1).strip(), "attribution:X ..., spokesperson Y said")
+        out.append(c)
+    return out
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
-    cuts = [0] + [m.end() for m in re.finditer(r";|,\s+(?:while|whereas|but)\b|\s+but\s+|\s+while\s+", sentence)] + [len(sentence)]
+    cuts = [0] + [m.start() for m in _CUTS.finditer(sentence)] + [len(sentence)]
     lo = max(c for c in cuts if c <= pos)
     hi = min([c for c in cuts if c > pos] or [len(sentence)])
     return lo, hi
 
 
+_CUTS = re.compile(r";|,\s+(?:while|whereas|but|yet)\b|\s+but\s+|\s+while\s+|,?\s+and\s+that\b")
+
+
 def choose(cues: list[SourceCue], sentence: str, pos: int) -> SourceCue | None:
-    """The cue a figure at `pos` takes: nearest in its clause, else a sentence-wide one."""
+    """The cue a figure at `pos` takes: the nearest of its own clause; else a sentence-wide cue
+    (a trailing "..., X said", a leading "According to X,"), or the main subject when the clause
+    continues it ("..., and that 200 ..."); else none (the article asserts it)."""
     if not cues:
         return None
     lo, hi = _clause_bounds(sentence, pos)
     inside = [c for c in cues if lo <= c.pos < hi]
-    pool = inside or [c for c in cues if c.rule in ("attribution:..., said X", "attribution:according to X") or c.pos < lo] or cues
-    return min(pool, key=lambda c: (abs(c.pos - pos), c.rule != "attribution:X, citing Y,"))
+    if inside:
+        strong = [c for c in inside if not c.rule.endswith("<did>")] or inside
+        return min(strong, key=lambda c: (abs(c.pos - pos), c.rule != "attribution:X, citing Y,"))
+    trailing = [c for c in cues if c.pos > pos and c.pos >= len(sentence) - 60 and c.rule in ("attribution:X said", "attribution:..., said X")]
+    if trailing:
+        return min(trailing, key=lambda c: c.pos)
+    leading = [c for c in cues if c.pos < lo]
+    if leading and re.match(r",?\s+and\s+that\b", sentence[lo:lo + 12]):
+        return min(leading, key=lambda c: c.pos)
+    if leading and any(c.rule == "attribution:according to X" and c.pos < 15 for c in leading):
+        return min(leading, key=lambda c: c.pos)
+    return None
 
 
 class Resolver:
@@ -182,39 +243,71 @@ class Resolver:
     def note(self, name: str, via: str | None) -> None:
         self.history.append((name, via))
 
+    def note(self, name: str, via: str | None, relayed: bool = False) -> None:
+        self.history.append((name, via, relayed))
+
+    def _last(self) -> tuple[str, str | None]:
+        name, via, relayed = self.history[-1]
+        if relayed and via:
+            return via, None  # "The agency also said" after "X, citing Y, said": the agency is X
+        return name, via
+
     def resolve(self, cue: SourceCue, offset: int) -> tuple[str, str | None]:
         raw = cue.name
         low = raw.lower()
-        first = low.split()[0] if low.split() else ""
+        words = low.split()
+        first = words[0] if words else ""
         if low in PRONOUNS or first in ("its", "their", "his", "her"):
+            if first in ("its", "their", "his", "her") and len(words) > 1 and words[-1] in GENERIC_BODY:
+                return self._generic(words[-1], offset)
             if self.history:
-                return self.history[-1]
+                return self._last()
             if low in ("he", "she"):
                 person = self._last_person(offset)
                 if person:
                     return person, None
             return "article", None
-        generic = re.fullmatch(r"(?:the\s+)?(\w+)(?:\s+also)?", low)
-        if generic and generic.group(1) in GENERIC_BODY and self.history:
-            word = generic.group(1)
-            for name, via in reversed(self.history):
-                if word in name.lower():
-                    return name, via
-            return self.history[-1]
+        generic = re.fullmatch(r"(?:the|a|an)\s+(\w+)(?:\s+also)?", low)
+        if generic and (generic.group(1) in GENERIC_BODY or generic.group(1) in ("spokesman", "spokeswoman", "spokesperson", "official")):
+            return self._generic(generic.group(1), offset)
+        if low in GENERIC_BODY and raw[:1].islower():
+            return self._generic(low, offset)
         name, via = _split_title(raw)
         if via is None and cue.via:
-            via_name, _ = _split_title(cue.via)
-            via = cue.via if via_name == cue.via else cue.via
-        if name.lower() in GENERIC_BODY | {"union", "ministry"} or re.fullmatch(r"\w+", name.lower() or "x") and name.lower() in GENERIC_BODY:
-            for prev, _ in reversed(self.history):
-                if name.lower() in prev.lower():
-                    return prev, via
-        full = self._expand(name, offset)
-        return full, via
+            via = cue.via
+        if name.lower() in GENERIC_BODY:
+            found = self._find_in_text(name.lower(), offset)
+            if found:
+                return found, via
+        return self._expand(name, offset), via
+
+    def _generic(self, word: str, offset: int) -> tuple[str, str | None]:
+        """"the agency", "his ministry", "a spokesman": an earlier source with that head, else a
+        capitalised name with that head in the article, else the last source."""
+        for name, via, relayed in reversed(self.history):
+            if word in name.lower():
+                return name, via
+            if relayed and via and word in via.lower():
+                return via, None
+        found = self._find_in_text(word, offset)
+        if found:
+            return found, None
+        if self.history:
+            return self._last()
+        return word, None
+
+    def _find_in_text(self, word: str, offset: int) -> str | None:
+        rx = re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&)\s+)?){{1,5}}){word.capitalize()}\b")
+        before = [m for m in rx.finditer(self.text, 0, offset)]
+        m = before[-1] if before else rx.search(self.text, offset)
+        if not m:
+            return None
+        name = re.sub(r"^(?:The|A|An|In|On|At|By)\s+", "", m.group(0))
+        return name
 
     def _expand(self, name: str, offset: int) -> str:
         """"Kim" -> "Kim Jong Un" when the article named the person in full before."""
-        if " " in name or not name[:1].isupper():
+        if " " in name or not name[:1].isupper() or name.isupper():
             return name
         m = re.search(rf"\b{re.escape(name)}(?:\s+[A-Z][a-z]+){{1,3}}\b", self.text[:offset])
         return m.group(0) if m else name
