@@ -22,6 +22,11 @@ def gold(settings):
         yield c, ids
 
 
+def _items(response) -> list[dict]:
+    body = response.json()
+    return body["items"] if isinstance(body, dict) else body
+
+
 def _interval_chart(page: str) -> str:
     return re.search(r'<svg[^>]*class="chart interval-chart".*?</svg>', page, re.S).group(0)
 
@@ -30,8 +35,7 @@ def test_topic_list_shows_every_topic_sorted_by_disagreements(gold):
     client, _ = gold
     r = client.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
-    topics = client.get("/v1/topics").json()
-    topics = topics["items"] if isinstance(topics, dict) else topics
+    topics = _items(client.get("/v1/topics", params={"limit": 1000}))
     assert topics and all(html.escape(t["label"] or t["key"]) in r.text for t in topics)
     shown = re.findall(r'<a href="/topics/([^"]+)">', r.text)
     assert sorted(shown) == sorted(t["key"] for t in topics)
@@ -72,7 +76,7 @@ def test_topic_page_draws_each_claim_and_explains_disagreements(gold):
 def test_article_page_marks_every_figure_with_its_record(gold):
     client, ids = gold
     aid = ids["002_254bc3f29cc2233b.txt"]
-    claims = client.get(f"/v1/articles/{aid}/claims").json()
+    claims = _items(client.get(f"/v1/articles/{aid}/claims", params={"limit": 1000}))
     r = client.get(f"/articles/{aid}")
     assert r.status_code == 200
     for c in claims:
