@@ -20,7 +20,8 @@ VERBS = (r"said|says|say|stated|states|estimated|estimates|estimate|confirmed|co
 _AUX = r"(?:\s+(?:has|have|had|also|now|again|previously|earlier|initially|officially|publicly|first|later|then|already|separately|still|jointly|on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|on\s+\w+\s+(?:night|morning|evening)|in\s+a\s+statement|in\s+\w+\s+statement))*"
 WEAK_VERBS = (r"certified|published|released|issued|found|finds|raised|revised|lowered|asked|accused|offered|"
               r"voted|agreed|approved|decided|promised|recorded|tabled|demanded|demands")
-_VERB_RX = re.compile(rf"\b(?:{VERBS})\b(?!\s+(?:\$|€|£|\d))")
+_VERB_RX = re.compile(rf"\b(?:{VERBS})\b")
+_ADJECTIVAL = re.compile(r"\b(?:an?|the|some)\s+estimated\b|\breported\s+(?:deployment|presence|figure|number|cases)", re.I)
 _WEAK_RX = re.compile(rf"\b(?:{WEAK_VERBS})\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:(?:preliminary|final|official|latest|new|its|the)\s+)?(?:results|estimates|figures|data|a\s+report|reports|a\s+statement|statements|a\s+count|a\s+tally)\s+(?:by|from|of)\s+)?([^,.;:()\"“”]+)", re.I)
 _BY = re.compile(r"\b(?:estimates|figures|data|reports|statements|a\s+report|a\s+statement|a\s+survey|a\s+count|a\s+tally|intelligence\s+reports|calculations)\s+(?:by|from)\s+((?:[^,.;:()\"“”]|,\s+(?=(?:and\s+)?[A-Z]))+?)(?=\s+(?:that|which|who|suggest|suggests|show|shows|say|says|said|put|puts|estimate|estimates|indicate|indicated|had|have|has|are|is|was|were)\b|[,.;:](?!\s+(?:and\s+)?[A-Z])|$)", re.I)
@@ -159,6 +160,8 @@ def find_cues(sentence: str) -> list[SourceCue]:
     verbs.sort(key=lambda x: x[0].start())
     for m, weak in verbs:
         if any(s <= m.start() < e for s, e in spans):
+            continue
+        if _ADJECTIVAL.match(sentence, max(0, m.start() - 5)) or _ADJECTIVAL.search(sentence[max(0, m.start() - 6):m.end() + 12]):
             continue
         ap = _APPOSITIVE.search(sentence[:m.start()])
         if ap:
