@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from schemas import Problem, ProblemItem
 
@@ -53,21 +54,24 @@ def problem_responses(*statuses: int) -> dict[int, dict]:
     return {s: {"model": Problem, "description": _DESCRIPTIONS[s]} for s in statuses}
 
 
-def _route_detail(request: Request, exc: StarletteHTTPException) -> str:
-    """Starlette's own 404/405 say only the phrase; say what was asked and where to look instead."""
-    if exc.status_code == 404:
-        return f"Nothing at {request.url.path}; the endpoints are listed at /docs and /openapi.json."
-    if exc.status_code == 405:
-        allowed = (exc.headers or {}).get("Allow", "")
-        return f"{request.method} is not allowed on {request.url.path}; allowed: {allowed or 'none'}."
-    return str(exc.detail)
+def _allowed_methods(request: Request) -> str:
+    """Starlette's Allow names one route's methods; GET and POST /v1/articles are two routes, so ask each."""
+    def answers(method: str) -> bool:
+        scope = {**request.scope, "method": method}
+        return any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes)
+
+    return ", ".join(m for m in ("GET", "POST", "PUT", "PATCH", "DELETE") if answers(m))
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    detail = str(exc.detail)
-    if detail == HTTPStatus(exc.status_code).phrase:
-        detail = _route_detail(request, exc)
-    return problem_response(exc.status_code, detail, headers=getattr(exc, "headers", None))
+    """Starlette's own 404/405 say only the phrase; say what was asked and where to look instead."""
+    detail, headers = str(exc.detail), dict(exc.headers or {})
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = f"Nothing at {request.url.path}; the endpoints are listed at /docs and /openapi.json."
+    elif exc.status_code == 405 and detail == "Method Not Allowed":
+        headers["Allow"] = _allowed_methods(request)
+        detail = f"{request.method} is not allowed on {request.url.path}; allowed: {headers['Allow']}."
+    return problem_response(exc.status_code, detail, headers=headers or None)
 
 
 def _message(error: dict) -> str:
