@@ -96,7 +96,8 @@ def test_github_messages_are_escaped_onto_one_line(reports):
     f = reports[0].result.figures[0]
     reports[0].result.figures[0] = f.model_copy(update={"reason": "50% off\nthe consensus"})
     [first] = [line for line in github.render(reports, frozenset({Verdict.outlier})).splitlines() if "::error" in line]
-    assert "50%25 off%0Athe consensus" in first and "Pentagon, international intelligence agencies" in first
+    assert first.endswith('::"2,000" is outlier: 50%25 off%0Athe consensus '
+                          '(topic dprk-troops-in-russia; consensus 10,750 (10,000–11,875, 6 sources))')
 
 
 def test_github_step_summary_is_a_markdown_table_of_every_figure(reports):
@@ -123,6 +124,9 @@ def test_junit_has_one_testcase_per_figure_and_a_failure_per_failing_verdict(rep
     assert [c.get("line") for c in cases] == ["6", "7", "8", "8"]
     assert [c.find("failure").get("type") for c in cases if c.find("failure") is not None] == failing
     assert all((c.find("failure") is None) == (c.find("system-out") is not None) for c in cases)
+    details = [el.text for case in cases for el in case if el.tag in ("failure", "system-out")]
+    assert details[0].endswith("\nDisagrees with: Pentagon, international intelligence agencies")
+    assert "Disagrees with" not in details[1]
 
 
 def test_sarif_is_valid_2_1_0_with_a_stable_rule_per_verdict(reports):

@@ -26,13 +26,12 @@ def consensus_text(c: Consensus | None, unit: str) -> str:
 
 
 def message(f: FigureVerdict) -> str:
-    """One line a reviewer can act on: the quote, the verdict and why, the consensus, who disagrees."""
-    parts = [f'"{f.claim.quote}" is {f.verdict.value}: {f.reason}', f"topic {f.topic or '(none)'}"]
+    """One line a reviewer can act on: the quote, the verdict and why (an outlier's reason names who disagrees),
+    the topic and its consensus."""
+    context = f"topic {f.topic or '(none)'}"
     if f.consensus is not None:
-        parts.append(f"consensus {consensus_text(f.consensus, f.claim.unit)}")
-    if f.disagrees_with:
-        parts.append(f"disagrees with {', '.join(f.disagrees_with)}")
-    return "; ".join(parts)
+        context += f"; consensus {consensus_text(f.consensus, f.claim.unit)}"
+    return f'"{f.claim.quote}" is {f.verdict.value}: {f.reason.rstrip(".")} ({context})'
 
 
 def totals(reports: list[FileReport], fail_on: frozenset[Verdict]) -> str:

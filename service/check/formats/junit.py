@@ -16,11 +16,12 @@ def render(reports: list[FileReport], fail_on: frozenset[Verdict]) -> str:
         for f, p in r.located():
             case = ET.SubElement(suite, "testcase", classname=r.path, file=r.path, line=str(p.line),
                                  name=f"line {p.line} col {p.col}: {f.claim.quote} ({f.topic or 'no topic'})")
+            detail = message(f) + (f"\nDisagrees with: {', '.join(f.disagrees_with)}" if f.disagrees_with else "")
             if f.verdict in fail_on:
                 n_failed += 1
-                ET.SubElement(case, "failure", type=f.verdict.value, message=f.reason).text = message(f)
+                ET.SubElement(case, "failure", type=f.verdict.value, message=f.reason).text = detail
             else:
-                ET.SubElement(case, "system-out").text = message(f)
+                ET.SubElement(case, "system-out").text = detail
         n = len(r.result.figures)
         suite.attrib.update(tests=str(n), failures=str(n_failed), errors="0", skipped="0")
         total += n
