@@ -11,6 +11,7 @@ import threading
 import time
 
 import pytest
+import typer
 import uvicorn
 from typer.testing import CliRunner
 
@@ -183,3 +184,22 @@ def test_naming_every_verdict_fails_every_figure(articles, gold_url, fake_extrac
     result = run("--db", gold_url, "--format", "junit", "--fail-on", ",".join(v.value for v in Verdict),
                  *[str(articles / n) for n in ARTICLES])
     assert result.exit_code == 1 and 'failures="4"' in result.stdout
+
+
+def test_docs_job_is_valid_yaml_that_checks_the_changed_articles():
+    import yaml
+
+    doc = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(doc.split("```yaml\n", 1)[1].split("```", 1)[0])
+    steps = workflow["jobs"]["tally-check"]["steps"]
+    assert steps[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
+    script = " ".join(steps[-1]["run"].replace("\\\n", " ").split())
+    assert "git diff --name-only --diff-filter=d origin/${{ github.base_ref }}... -- '*.md' '*.txt' '*.html'" in script
+    assert ('tally check --format github --api "$TALLY_API" --api-key "$TALLY_KEY" --fail-on outlier,unattributed '
+            '$files') in script
+
+
+def test_docs_table_lists_every_option_of_the_command():
+    doc = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
+    options = [o for p in typer.main.get_command(app).commands["check"].params for o in p.opts if o.startswith("--")]
+    assert options and [o for o in options if f"| `{o}" not in doc] == []
