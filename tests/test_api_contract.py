@@ -8,26 +8,14 @@ from sqlalchemy.orm import sessionmaker
 from service.app import create_app
 from service.settings import Settings
 from service.store import make_engine
+from tests.api_helpers import assert_problem
 from tests.conftest import TEST_KEY, seed_articles
-
-PROBLEM = "application/problem+json"
-
 
 @pytest.fixture
 def seeded(client) -> TestClient:
     for article in seed_articles():
         assert client.post("/v1/articles", json=article).status_code == 201
     return client
-
-
-def assert_problem(r, status: int, *words: str) -> dict:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith(PROBLEM)
-    body = r.json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    for word in words:
-        assert word in body["detail"], body["detail"]
-    return body
 
 
 def walk(client, url: str, limit: int, **params) -> list[dict]:

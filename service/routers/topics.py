@@ -66,7 +66,8 @@ def _view(request: Request, session, key: str) -> tuple[TopicView, bytes]:
 def list_all_topics(
     session: SessionDep, page: PageDep,
     kind: Annotated[Kind | None, Query(description="Only topics of this kind.")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text the label or key contains (any case).")] = None,
+    q: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$",
+                                   description="Text the label or key contains (any case).")] = None,
     sort: Annotated[TopicSort, Query(description="`claims` (most first), `disagreements` (most first) or "
                                                  "`latest` (most recent figure first); ties by key.")] = TopicSort.claims,
 ) -> TopicPage:

@@ -1,4 +1,4 @@
-"""A real uvicorn server on a free localhost port, for tests that speak HTTP over a socket."""
+"""Helpers of the API tests: the problem+json check, and a real uvicorn server on a free localhost port."""
 import socket
 import threading
 import time
@@ -9,6 +9,19 @@ import uvicorn
 
 from service.app import create_app
 from service.settings import Settings
+
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(r, status: int, *words: str) -> dict:
+    """`r` is an RFC 9457 problem of `status` whose detail contains `words`."""
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"].startswith(PROBLEM)
+    body = r.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    for word in words:
+        assert word in body["detail"], body["detail"]
+    return body
 
 
 @contextmanager
