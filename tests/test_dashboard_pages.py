@@ -9,6 +9,7 @@ from schemas import ArticleCreate, Claim, Rejected
 from service.app import create_app
 from service.dashboard import routes
 from service.store.articles import save_article
+from tests.conftest import TEST_KEY
 from tests.gold_store import load_gold
 
 TROOPS = "dprk-troops-in-russia"
@@ -141,3 +142,11 @@ def test_rejected_numbers_are_shown_on_request_with_their_reason(gold, monkeypat
     page = client.get(f"/articles/{aid}", params={"rejected": "1"}).text
     assert re.search(r'<mark class="rejected" id="rejected-0" tabindex="0"[^>]*>April 26, 2025<span[^>]*>'
                      r'not a figure: date</span></mark>', page)
+
+
+def test_pages_are_closed_when_reads_need_a_key(settings):
+    closed = settings.model_copy(update={"read_requires_key": True})
+    with TestClient(create_app(closed)) as client:
+        assert client.get("/").status_code == 401
+        assert client.get("/", headers={"X-API-Key": TEST_KEY}).status_code == 200
+        assert client.get("/dashboard/static/dashboard.css").status_code == 200

@@ -1,6 +1,7 @@
 """The dashboard: server-rendered HTML pages over the same store and reconciliation as the API.
 
-Kept out of the OpenAPI schema: pages are for people, the `/v1` API is the contract.
+Kept out of the OpenAPI schema: pages are for people, the `/v1` API is the contract. Pages are reads, so a
+store whose reads need a key (`TALLY_READ_REQUIRES_KEY`) keeps its pages closed too.
 """
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from service.deps import SessionDep
 from service.reconcile import topic_view
 from service.store.reads import (article_read, articles_by_id, claim_read, claims_of_article, claims_of_topic,
                                  get_article)
+from service.security import ReadKey
 from service.store.tables import ArticleRow, ClaimRow, TopicRow
 from service.store.topics import topic_summary_of
 
@@ -44,7 +46,7 @@ def _missing(request: Request, what: str) -> HTMLResponse:
     return templates.TemplateResponse(request, "missing.html", {"what": what}, status_code=404)
 
 
-@router.get("/", response_class=HTMLResponse, name="dashboard-topics")
+@router.get("/", response_class=HTMLResponse, name="dashboard-topics", dependencies=[ReadKey])
 def topics_page(request: Request, session: SessionDep, q: str = "", kind: str = "",
                 sort: str = "disagreements") -> HTMLResponse:
     """Every topic, filtered on the server so that search works without JavaScript.
@@ -72,7 +74,7 @@ def topics_page(request: Request, session: SessionDep, q: str = "", kind: str = 
         "limit": LIST_LIMIT})
 
 
-@router.get("/topics/{key}", response_class=HTMLResponse, name="dashboard-topic")
+@router.get("/topics/{key}", response_class=HTMLResponse, name="dashboard-topic", dependencies=[ReadKey])
 def topic_page(request: Request, key: str, session: SessionDep) -> HTMLResponse:
     """One topic: intervals per source, timeline, disagreements, and every claim in its sentence."""
     claims = claims_of_topic(session, topic=key)
@@ -87,7 +89,7 @@ def topic_page(request: Request, key: str, session: SessionDep) -> HTMLResponse:
         "source_of": {c.id: s.name for s in view.sources for c in s.claims}})
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse, name="dashboard-article")
+@router.get("/articles/{article_id}", response_class=HTMLResponse, name="dashboard-article", dependencies=[ReadKey])
 def article_page(request: Request, article_id: str, session: SessionDep, rejected: bool = False) -> HTMLResponse:
     """An article with its figures highlighted; `?rejected=1` also shows the numbers refused, and why."""
     row = get_article(session, article_id=article_id)
