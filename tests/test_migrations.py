@@ -30,7 +30,7 @@ def _insert_rev1_rows(engine) -> None:
 def test_empty_store_upgrades_to_head_and_matches_the_tables(store_url):
     engine = make_engine(store_url)
     with engine.connect() as conn:
-        assert current_revision(conn) == head_revision() == "0002"
+        assert current_revision(conn) == head_revision() == "0003"
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diffs == [], f"migrations and tables.py disagree: {diffs}"
     assert {"articles", "claims", "topics", "alembic_version"} <= set(inspect(engine).get_table_names())
@@ -42,7 +42,7 @@ def test_rev1_store_with_data_upgrades_keeping_rows_and_backfilling_the_hash(sto
     _insert_rev1_rows(engine)
     make_engine(store_url)  # what any process opening the store does
     with engine.connect() as conn:
-        assert current_revision(conn) == "0002"
+        assert current_revision(conn) == head_revision()
         rows = conn.execute(text("SELECT id, text, text_sha256 FROM articles ORDER BY id")).all()
         n_claims = conn.execute(text("SELECT count(*) FROM claims")).scalar()
     assert [r.text for r in rows] == TEXTS
@@ -61,7 +61,7 @@ def test_store_made_by_create_all_before_migrations_is_adopted_as_rev1(tmp_path)
         conn.execute(text("DROP TABLE alembic_version"))
     make_engine(url)
     with engine.connect() as conn:
-        assert current_revision(conn) == "0002"
+        assert current_revision(conn) == head_revision()
         assert conn.execute(text("SELECT count(*) FROM articles WHERE text_sha256 IS NOT NULL")).scalar() == 2
 
 
@@ -101,4 +101,4 @@ def test_migrations_ship_inside_the_package():
     from service.store.migrate import MIGRATIONS
 
     assert MIGRATIONS.parent == __import__("pathlib").Path(service.migrations.__file__).parent.parent
-    assert (MIGRATIONS / "env.py").is_file() and len(list((MIGRATIONS / "versions").glob("0*.py"))) == 2
+    assert (MIGRATIONS / "env.py").is_file() and len(list((MIGRATIONS / "versions").glob("0*.py"))) == 3

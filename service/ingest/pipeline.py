@@ -1,12 +1,20 @@
 """Extraction is pure and may run anywhere (a Dask worker); storing is one transaction per article."""
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
 import extractors
 from schemas import ArticleCreate, ArticleIngestResult, Claim
-from service.store.articles import normalise_text, save_article
+from service.store.articles import normalise_text, replace_claims, save_article
+from service.store.reads import get_article, stale_articles
+from service.store.topics import refresh_pending
+
+REFRESH_EVERY_S = 30.0
+
+Document = tuple[str, ArticleCreate | Exception]
+PreparedDocument = tuple[str, "Prepared | Exception"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,10 @@ class IngestSummary:
         if result.status == "new":
             self.claims += result.n_claims
 
+    def fail(self, name: str, exc: Exception) -> None:
+        self.failed += 1
+        self.failures.append((name, str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"))
+
 
 def prepare(article: ArticleCreate) -> Prepared:
     """Extract from the normalised text, so that stored spans index the stored text."""
@@ -39,26 +51,93 @@ def prepare(article: ArticleCreate) -> Prepared:
     return Prepared(article=article, claims=claims, extractor_version=extractors.EXTRACTOR_VERSION)
 
 
-def store_prepared(session_factory: sessionmaker[Session], prepared: Prepared) -> ArticleIngestResult:
+def prepare_each(articles: list[ArticleCreate]) -> list[Prepared | Exception]:
+    """`prepare` over a batch (one Dask task), an extractor error being that article's result, not the batch's."""
+    results: list[Prepared | Exception] = []
+    for article in articles:
+        try:
+            results.append(prepare(article))
+        except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
+            results.append(exc)
+    return results
+
+
+def prepare_serially(documents: Iterable[Document]) -> Iterator[PreparedDocument]:
+    for name, article in documents:
+        yield name, article if isinstance(article, Exception) else prepare_each([article])[0]
+
+
+def store_prepared(session_factory: sessionmaker[Session], prepared: Prepared, *,
+                   defer_topics: bool = False) -> ArticleIngestResult:
+    """One article and its claims in one transaction."""
     with session_factory.begin() as session:
         return save_article(session, article=prepared.article, claims=prepared.claims,
-                            extractor_version=prepared.extractor_version)
+                            extractor_version=prepared.extractor_version, defer_topics=defer_topics)
 
 
-def ingest_articles(session_factory: sessionmaker[Session], articles: Iterable[tuple[str, ArticleCreate | Exception]],
-                    *, on_progress: Callable[[str], None] | None = None) -> IngestSummary:
-    """Ingest serially; an unreadable document is counted as failed and the batch goes on."""
+def store_all(session_factory: sessionmaker[Session], prepared: Iterable[PreparedDocument], *,
+              on_progress: Callable[[str], None] | None = None,
+              refresh_every: float = REFRESH_EVERY_S) -> IngestSummary:
+    """Store each prepared article in its own transaction; a failure is counted and the batch goes on.
+
+    Topic summaries are recomputed once per touched topic every `refresh_every` seconds and at the end, not
+    once per article (a topic's summary costs more the more claims it has). Marks left by a killed run are
+    picked up by the next one, which starts by refreshing them.
+    """
     summary = IngestSummary()
-    for name, article in articles:
-        if isinstance(article, Exception):
-            summary.failed += 1
-            summary.failures.append((name, str(article)))
+    refresh_pending(session_factory)
+    last_refresh = time.monotonic()
+    for name, item in prepared:
+        if isinstance(item, Exception):
+            summary.fail(name, item)
         else:
             try:
-                summary.add(store_prepared(session_factory, prepare(article)))
+                summary.add(store_prepared(session_factory, item, defer_topics=True))
             except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
-                summary.failed += 1
-                summary.failures.append((name, f"{type(exc).__name__}: {exc}"))
+                summary.fail(name, exc)
         if on_progress:
             on_progress(name)
+        if time.monotonic() - last_refresh > refresh_every:
+            refresh_pending(session_factory)
+            last_refresh = time.monotonic()
+    refresh_pending(session_factory)
+    return summary
+
+
+def ingest_articles(session_factory: sessionmaker[Session], articles: Iterable[Document],
+                    *, on_progress: Callable[[str], None] | None = None) -> IngestSummary:
+    """Ingest serially; an unreadable document is counted as failed and the batch goes on."""
+    return store_all(session_factory, prepare_serially(articles), on_progress=on_progress)
+
+
+@dataclass
+class ReextractSummary:
+    articles: int = 0
+    claims_before: int = 0
+    claims_after: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def reextract_articles(session_factory: sessionmaker[Session], *, everything: bool = False,
+                       on_progress: Callable[[str], None] | None = None) -> ReextractSummary:
+    """Re-run the current extractor over stored articles extracted by an older one (all with `everything`),
+    one transaction per article, so an interrupted run resumes where it stopped."""
+    summary = ReextractSummary()
+    with session_factory() as session:
+        todo = stale_articles(session, current=extractors.EXTRACTOR_VERSION, everything=everything)
+    for article_id, published in todo:
+        try:
+            with session_factory.begin() as session:
+                row = get_article(session, article_id=article_id)
+                prepared = prepare(ArticleCreate(text=row.text, published=published))
+                summary.claims_before += row.n_claims
+                replace_claims(session, article_id=article_id, claims=prepared.claims,
+                               extractor_version=prepared.extractor_version, defer_topics=True)
+            summary.articles += 1
+            summary.claims_after += len(prepared.claims)
+        except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+            summary.failures.append((article_id, f"{type(exc).__name__}: {exc}"))
+        if on_progress:
+            on_progress(article_id)
+    refresh_pending(session_factory)
     return summary

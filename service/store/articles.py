@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from schemas import ArticleCreate, ArticleIngestResult, Claim
 from service.store.reads import METADATA_FIELDS, article_read
 from service.store.tables import ArticleRow, ClaimRow
-from service.store.topics import refresh_topics
+from service.store.topics import mark_topics, refresh_topics
 
 
 def normalise_text(text: str) -> str:
@@ -16,8 +16,16 @@ def normalise_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
 
 
+def text_sha256_of(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
 def article_id_of(text: str) -> str:
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+    return text_sha256_of(text)[:16]
+
+
+class ArticleIdCollision(ValueError):
+    """Two different texts share an id (the first 64 bits of their hash): refuse, never overwrite."""
 
 
 def claim_id_of(article_id: str, claim: Claim) -> str:
@@ -34,30 +42,47 @@ def _claim_rows(article_id: str, claims: list[Claim], extractor_version: str) ->
     ]
 
 
-def save_article(session: Session, *, article: ArticleCreate, claims: list[Claim],
-                 extractor_version: str) -> ArticleIngestResult:
-    """Store an article and its claims in the caller's transaction; a known text only updates metadata."""
+def _touch_topics(session: Session, keys: set[str], *, defer: bool) -> None:
+    (mark_topics if defer else refresh_topics)(session, keys=keys)
+
+
+def save_article(session: Session, *, article: ArticleCreate, claims: list[Claim], extractor_version: str,
+                 defer_topics: bool = False) -> ArticleIngestResult:
+    """Store an article and its claims in the caller's transaction; a known text only updates metadata.
+
+    `claims` must have been read from the normalised text with `article.published`. When a known text gets a
+    new publication date its claims are replaced by `claims`, since relative dates ("on Monday") resolve
+    against it; otherwise a known text keeps its claims. With `defer_topics` (bulk ingest) the claims'
+    topics are queued for `refresh_pending` instead of being recomputed here.
+    """
     text = normalise_text(article.text)
-    aid = article_id_of(text)
+    sha = text_sha256_of(text)
+    aid = sha[:16]
     row = session.get(ArticleRow, aid)
     status = "new"
     if row is None:
-        row = ArticleRow(id=aid, text=text, n_claims=len(claims), extractor_version=extractor_version,
-                         **{f: getattr(article, f) for f in METADATA_FIELDS})
+        row = ArticleRow(id=aid, text=text, text_sha256=sha, n_claims=len(claims),
+                         extractor_version=extractor_version, **{f: getattr(article, f) for f in METADATA_FIELDS})
         session.add(row)
         session.add_all(_claim_rows(aid, claims, extractor_version))
-        refresh_topics(session, keys={c.topic for c in claims})
+        _touch_topics(session, {c.topic for c in claims}, defer=defer_topics)
     else:
+        if (row.text_sha256 or sha) != sha:
+            raise ArticleIdCollision(f"article id {aid} is taken by a different text")
         changed = {f: getattr(article, f) for f in METADATA_FIELDS
                    if getattr(article, f) is not None and getattr(article, f) != getattr(row, f)}
         status = "updated" if changed else "unchanged"
         for f, v in changed.items():
             setattr(row, f, v)
+        if "published" in changed:
+            replace_claims(session, article_id=aid, claims=claims, extractor_version=extractor_version,
+                           defer_topics=defer_topics)
     session.flush()
     return ArticleIngestResult(status=status, **article_read(row).model_dump())
 
 
-def replace_claims(session: Session, *, article_id: str, claims: list[Claim], extractor_version: str) -> None:
+def replace_claims(session: Session, *, article_id: str, claims: list[Claim], extractor_version: str,
+                   defer_topics: bool = False) -> None:
     """Swap an article's claims for a newer extractor's, in the caller's transaction."""
     row = session.get(ArticleRow, article_id)
     old_topics = {c.topic for c in row.claims}
@@ -67,7 +92,7 @@ def replace_claims(session: Session, *, article_id: str, claims: list[Claim], ex
     session.add_all(_claim_rows(article_id, claims, extractor_version))
     row.n_claims = len(claims)
     row.extractor_version = extractor_version
-    refresh_topics(session, keys={c.topic for c in claims} | old_topics)
+    _touch_topics(session, {c.topic for c in claims} | old_topics, defer=defer_topics)
 
 
 def delete_article(session: Session, *, article_id: str) -> bool:

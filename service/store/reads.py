@@ -1,4 +1,6 @@
 """Reads of articles and claims, keyword-only."""
+import re
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -46,3 +48,18 @@ def topic_keys(session: Session) -> list[str]:
 def articles_by_id(session: Session, *, ids: set[str]) -> dict[str, ArticleRead]:
     rows = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(ids))) if ids else []
     return {r.id: article_read(r) for r in rows}
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Extractor versions compare by their numbers ("0.0.10" after "0.0.9"); an empty version is oldest."""
+    return tuple(int(n) for n in re.findall(r"\d+", version))
+
+
+def stale_articles(session: Session, *, current: str, everything: bool = False) -> list[tuple[str, str | None]]:
+    """(id, published) of the articles whose claims an extractor older than `current` made (all with `everything`)."""
+    versions = list(session.scalars(select(ArticleRow.extractor_version).distinct()))
+    older = [v for v in versions if everything or version_key(v) < version_key(current)]
+    if not older:
+        return []
+    return [tuple(r) for r in session.execute(select(ArticleRow.id, ArticleRow.published)
+                                               .where(ArticleRow.extractor_version.in_(older)).order_by(ArticleRow.id))]

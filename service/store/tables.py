@@ -70,3 +70,11 @@ class TopicRow(Base):
     n_disagreements: Mapped[int] = mapped_column(Integer, default=0, index=True)
     latest_as_of: Mapped[str | None] = mapped_column(String(16), index=True)
     summary: Mapped[dict] = mapped_column(JSON)
+
+
+class TopicRefreshRow(Base):
+    """A topic whose claims changed in a bulk write and whose summary is not yet recomputed."""
+
+    __tablename__ = "topic_refresh"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)

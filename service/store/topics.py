@@ -1,12 +1,16 @@
-"""Keep the `topics` table in step with the claims, inside the caller's transaction."""
+"""Keep the `topics` table in step with the claims: in the caller's transaction, or, for bulk writes, queued
+in it (`mark_topics`) and recomputed once per batch (`refresh_pending`)."""
 from collections.abc import Iterable
 
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, sessionmaker
 
 from schemas import TopicSummary
 from service.reconcile import topic_summary
 from service.store.reads import articles_by_id, claims_of_topic
-from service.store.tables import TopicRow
+from service.store.tables import TopicRefreshRow, TopicRow
 
 
 def refresh_topics(session: Session, *, keys: Iterable[str]) -> None:
@@ -30,6 +34,31 @@ def refresh_topics(session: Session, *, keys: Iterable[str]) -> None:
         else:
             for k, v in values.items():
                 setattr(row, k, v)
+
+
+def mark_topics(session: Session, *, keys: Iterable[str]) -> None:
+    """Queue `keys` for `refresh_pending`, in the caller's transaction (so a killed batch loses no mark)."""
+    rows = [{"key": k} for k in set(keys)]
+    if not rows:
+        return
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(TopicRefreshRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+
+
+def refresh_pending(session_factory: sessionmaker[Session], *, chunk: int = 50) -> int:
+    """Recompute every queued topic, `chunk` topics a transaction; returns how many.
+
+    The marks are deleted before the claims are read, in the same transaction: a writer that marks a topic
+    again meanwhile either committed before the read (its claims are seen) or keeps its new mark.
+    """
+    with session_factory() as session:
+        keys = list(session.scalars(select(TopicRefreshRow.key).order_by(TopicRefreshRow.key)))
+    for start in range(0, len(keys), chunk):
+        batch = keys[start:start + chunk]
+        with session_factory.begin() as session:
+            session.execute(delete(TopicRefreshRow).where(TopicRefreshRow.key.in_(batch)))
+            refresh_topics(session, keys=batch)
+    return len(keys)
 
 
 def topic_summary_of(row: TopicRow) -> TopicSummary:
