@@ -31,7 +31,7 @@ def extract(
             rows.append({"article": path.name, **c.model_dump(mode="json")})
     if format is Format.jsonl:
         for r in rows:
-            typer.echo(json.dumps(r, ensure_ascii=False))
+            typer.echo(json.dumps(r))  # ASCII: U+2028 in a sentence would split a line for str.splitlines
         return
     from rich.console import Console
     from rich.table import Table
