@@ -25,7 +25,8 @@ def extract(
     rows = []
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
-        meta = folder_metadata(path.parent).get(path.name, {})
+        folder = folder_metadata(path.parent)
+        meta = folder.get(path.name) or folder.get(path.stem) or {}
         claims = extractors.extract(text, published=published or meta.get("published"))
         for c in claims:
             rows.append({"article": path.name, **c.model_dump(mode="json")})
