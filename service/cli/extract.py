@@ -10,6 +10,17 @@ class Format(str, Enum):
     table = "table"
 
 
+def _metadata_of(path: Path) -> dict:
+    """The file's record in an articles.jsonl beside it, or one folder up (`corpus/texts/*.txt`)."""
+    from service.ingest.readers import folder_metadata
+
+    for folder in (path.parent, path.parent.parent):
+        records = folder_metadata(folder)
+        if path.name in records or path.stem in records:
+            return records.get(path.name) or records[path.stem]
+    return {}
+
+
 def extract(
     files: list[Path] = typer.Argument(..., help="Text files to read.", exists=True, dir_okay=False),
     format: Format = typer.Option(Format.table, "--format", help="jsonl: one claim record per line; table: readable."),
@@ -20,13 +31,11 @@ def extract(
     Example: tally extract --format jsonl seeds/003_356b0cf886c0f2fa.txt
     """
     import extractors
-    from service.ingest.readers import folder_metadata
 
     rows = []
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
-        folder = folder_metadata(path.parent)
-        meta = folder.get(path.name) or folder.get(path.stem) or {}
+        meta = _metadata_of(path)
         claims = extractors.extract(text, published=published or meta.get("published"))
         for c in claims:
             rows.append({"article": path.name, **c.model_dump(mode="json")})
