@@ -3,6 +3,8 @@
 Independent of the extractor: the checked figures are hand-built claim records (FIGURES), and
 `fake_extract` stands in for `extractors.extract` where a command or route extracts.
 """
+import shutil
+from pathlib import Path
 from typing import NamedTuple
 
 import httpx
@@ -57,11 +59,23 @@ def fake_extract(text: str, *, published: str | None = None) -> list[Claim]:
     return [f.claim(offset=i) for i, f in sorted(found, key=lambda pair: pair[0]) if i >= 0]
 
 
+@pytest.fixture(scope="session")
+def gold_template(tmp_path_factory) -> Path:
+    """The seed articles with their gold claims, stored once and checkpointed into one file."""
+    path = tmp_path_factory.mktemp("gold") / "gold.db"
+    engine = make_engine(f"sqlite:///{path}")
+    load_gold(make_sessionmaker(engine))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
 @pytest.fixture
-def gold_url(tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'gold.db'}"
-    load_gold(make_sessionmaker(make_engine(url)))
-    return url
+def gold_url(gold_template, tmp_path) -> str:
+    """A copy of the gold store per test, since some tests ingest into it."""
+    shutil.copy(gold_template, tmp_path / "gold.db")
+    return f"sqlite:///{tmp_path / 'gold.db'}"
 
 
 @pytest.fixture

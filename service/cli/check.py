@@ -51,15 +51,19 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
+def _client(api: str, api_key: str | None):
+    import httpx
+
+    return httpx.Client(base_url=api, headers={"X-API-Key": api_key} if api_key else {}, timeout=60)
+
+
 @contextmanager
 def _views(db: str | None, api: str | None, api_key: str | None) -> Iterator[ViewSource]:
     """The topic views to check against: a running server, or the store opened without creating anything."""
     from service.check.views import ApiViews, StoreViews
 
     if api:
-        import httpx
-
-        with httpx.Client(base_url=api, headers={"X-API-Key": api_key} if api_key else {}, timeout=30) as client:
+        with _client(api, api_key) as client:
             yield ApiViews(client)
         return
     from service.store import make_engine, make_sessionmaker
@@ -80,7 +84,7 @@ def _ingest(articles: list[tuple[str, ArticleCreate]], db: str | None, api: str 
     if api:
         import httpx
 
-        with httpx.Client(base_url=api, headers={"X-API-Key": api_key} if api_key else {}, timeout=60) as client:
+        with _client(api, api_key) as client:
             for name, article in articles:
                 try:
                     response = client.post("/v1/articles", json=article.model_dump(mode="json", exclude_none=True))
@@ -93,8 +97,9 @@ def _ingest(articles: list[tuple[str, ArticleCreate]], db: str | None, api: str 
     from service.store import make_engine, make_sessionmaker
 
     summary = ingest_articles(make_sessionmaker(make_engine(db or Settings().database_url)), articles)
-    typer.echo(f"ingested: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
-               f"{summary.failed} failed", err=True)
+    if summary.failed:
+        _fail("\n".join(f"ingesting {name} failed: {reason}" for name, reason in summary.failures))
+    typer.echo(f"ingested: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged", err=True)
 
 
 def check(
@@ -127,7 +132,8 @@ def check(
         with _views(db, api, api_key) as source:
             for name, article in articles:
                 claims = extractors.extract(article.text, published=article.published)
-                raw = Path(name).read_text(encoding="utf-8", errors="replace")
+                file = Path(name)  # a JSON record's name ("a.jsonl:3") is no file: place it in its own text
+                raw = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else article.text
                 reports.append(FileReport(path=name, result=check_claims(claims, views_for(claims, source)),
                                           positions=[position(raw, article.text, c.span) for c in claims]))
     except (CheckInputError, SQLAlchemyError) as exc:
