@@ -2,7 +2,8 @@
 from datetime import date
 
 from schemas import ClaimRead, Rejected
-from service.dashboard.charts import Mark, Row, date_number, interval_chart, interval_text, month_ticks, sparkline
+from service.dashboard.charts import (Mark, Point, Row, date_number, interval_chart, interval_text, month_ticks,
+                                      sparkline, timeline_chart)
 from service.dashboard.pages import segments, sentence_parts, text_marks
 
 
@@ -25,6 +26,13 @@ def test_interval_chart_draws_points_bars_and_arrows_for_open_ends():
     assert svg.count("<polygon") == 2  # one arrow per open end
     assert "A &lt;b&gt;" in svg and "claim &lt;1&gt;" in svg and "<b>" not in svg
     assert 'viewBox="0 0 480 ' in svg and 'aria-label="test chart"' in svg
+
+
+def test_a_claim_without_any_number_is_still_drawn_and_a_timeline_without_numbers_is_empty():
+    svg = interval_chart([Row("A", "#000000", [_mark(1, None, None), _mark(2, 1, 2)])], consensus=None, unit="u",
+                         label="x")
+    assert svg.count('class="claim-mark"') == 2
+    assert timeline_chart([Point(when=1000.0, mark=_mark(1, None, None), colour="#000000")], unit="u", label="x") == ""
 
 
 def test_interval_text_and_dates():

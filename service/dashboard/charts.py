@@ -116,7 +116,8 @@ def _bar(m: Mark, x: Scale, y: float, fill: str) -> Markup:
     if m.low is not None and m.high is not None and m.low == m.high:
         parts.append(tag("circle", cx=_n(x(m.low)), cy=_n(y), r="5.5", fill=fill))
     elif m.low is None and m.high is None:
-        parts.append(tag("circle", cx=_n(x(m.value)), cy=_n(y), r="5.5", fill="white", stroke=fill, stroke_width="2"))
+        cx = x(m.value) if m.value is not None else x.r0  # no number at all: a hollow mark at the start
+        parts.append(tag("circle", cx=_n(cx), cy=_n(y), r="5.5", fill="white", stroke=fill, stroke_width="2"))
     else:
         x0 = x(m.low) if m.low is not None else left + 8
         x1 = x(m.high) if m.high is not None else right - 8
@@ -213,9 +214,9 @@ class Point:
 
 def timeline_chart(points: list[Point], *, unit: str, label: str) -> Markup:
     """as_of across, value up: a dot for the value, a whisker for the interval, arrows for open ends."""
-    if not points:
-        return Markup("")
     values = [v for p in points for v in (p.mark.low, p.mark.high, p.mark.value) if v is not None]
+    if not values:
+        return Markup("")
     left, top, bottom, height = 64, 12, 196, 230
     x = Scale(min(p.when for p in points) - 20, max(p.when for p in points) + 20, left + 12, WIDTH - PAD - 12)
     y = Scale(*_domain(values), bottom, top)
