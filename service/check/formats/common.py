@@ -3,11 +3,10 @@ from schemas import Consensus, FigureVerdict, Verdict
 from service.check.run import FileReport, failed
 from service.reconcile.format import amount, bounds
 
-RULES = {
+RULES = {  # the verdicts that need a look, as rules of the SARIF log
     Verdict.outlier: "The figure disagrees with the consensus of the topic's sources for the same period.",
     Verdict.unattributed: "The figure names no source on a topic where other figures have one.",
     Verdict.novel: "No figure is known yet for this topic and period.",
-    Verdict.consistent: "The figure agrees with what the topic's sources say.",
 }
 
 

@@ -9,7 +9,7 @@ from service.check.formats.common import RULES, message, severity
 from service.check.run import FileReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-RULE_VERDICTS = (Verdict.outlier, Verdict.unattributed, Verdict.novel)
+RULE_VERDICTS = tuple(RULES)
 
 
 def rule_id(verdict: Verdict) -> str:

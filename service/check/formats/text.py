@@ -3,6 +3,7 @@ from io import StringIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from schemas import Verdict
 from service.check.formats.common import consensus_text, totals
@@ -16,10 +17,11 @@ def render(reports: list[FileReport], fail_on: frozenset[Verdict], *, color: boo
     for r in reports:
         for f, p in r.located():
             style = STYLE[f.verdict] + (" bold" if f.verdict in fail_on else "")
-            table.add_row(f"{r.path}:{p.line}:{p.col}", f.claim.quote, f"[{style}]{f.verdict.value}[/]",
-                          f.topic, consensus_text(f.consensus, f.claim.unit), ", ".join(f.disagrees_with), f.reason)
+            cells = [f"{r.path}:{p.line}:{p.col}", f.claim.quote, f.verdict.value, f.topic,
+                     consensus_text(f.consensus, f.claim.unit), ", ".join(f.disagrees_with), f.reason]
+            table.add_row(*(Text(c, style=style if i == 2 else "") for i, c in enumerate(cells)))
     out = StringIO()
     console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
     console.print(table)
-    console.print(totals(reports, fail_on))
+    console.print(Text(totals(reports, fail_on)))
     return out.getvalue()
