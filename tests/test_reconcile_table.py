@@ -213,3 +213,12 @@ def test_judge_without_a_topic_is_novel():
 def test_rate_table_says_which_rate_it_used():
     f, note = load_rates().converter("KRW", "USD", None)
     assert note == "1,440 KRW/USD (2025-11)" and f(1440) == pytest.approx(1.0)
+
+
+def test_views_take_extra_alias_files(tmp_path):
+    """TALLY_SOURCE_ALIASES: an extra file merges two names the shipped table keeps apart."""
+    extra = tmp_path / "aliases.yaml"
+    extra.write_text("sources:\n  Tavrin Health Ministry:\n    - Health Ministry of Tavrin\n", encoding="utf-8")
+    claims = [claim("a", 290, src="Tavrin Health Ministry"), claim("b", 290, src="Health Ministry of Tavrin")]
+    assert topic_view("t", claims).n_sources == 2
+    assert topic_view("t", claims, aliases=extra).n_sources == 1

@@ -23,8 +23,9 @@ __all__ = ["compare", "interval_of", "judge", "load_rates", "RateTable", "sort_d
 
 
 def compare(a: ClaimRead, b: ClaimRead, *, articles: Mapping[str, ArticleRead] | None = None,
-            rates: RateTable | None = None, unit: str | None = None) -> Disagreement | None:
-    """The disagreement between two claims taken alone (no trend, an `additional` claim on its own base only)."""
-    items = prepare([a, b], unit=unit or a.unit, articles=articles, rates=rates)
+            rates: RateTable | None = None, unit: str | None = None, aliases=None) -> Disagreement | None:
+    """The disagreement between two claims taken alone, in `unit` (default: a's); no topic trend is known,
+    and an `additional` claim is cumulated only on the other claim when it is its source's earlier total."""
+    items = prepare([a, b], unit=unit or a.unit, articles=articles, rates=rates, aliases=aliases)
     x, y = items
     return judge_pair(x, y, topic=a.topic or None)

@@ -101,7 +101,7 @@ def topic_unit(claims: Sequence[ClaimRead]) -> str:
 
 
 def prepare(claims: Sequence[ClaimRead], *, unit: str | None = None, articles: Mapping[str, ArticleRead] | None = None,
-            rates: RateTable | None = None) -> list[Item]:
+            rates: RateTable | None = None, aliases=None) -> list[Item]:
     """Items of one topic, in as_of order, with `additional` claims cumulated on their source's latest earlier total."""
     unit = unit or topic_unit(claims)
     articles = articles or {}
@@ -121,7 +121,7 @@ def prepare(claims: Sequence[ClaimRead], *, unit: str | None = None, articles: M
             value = None if c.value is None else f(c.value)
             raw = (None if lo is None else f(lo), None if hi is None else f(hi))
             tolerated = (None if lo is None else f(lo - tol), None if hi is None else f(hi + tol))
-        item = Item(claim=c, source=source_of(c, articles), own_voice=is_own_voice(c), raw=raw, tol=tolerated,
+        item = Item(claim=c, source=source_of(c, articles, aliases=aliases), own_voice=is_own_voice(c), raw=raw, tol=tolerated,
                     period=period, published=published, comparable=conv is not None,
                     vague=c.qualifier is Qualifier.vague, delta=c.qualifier is Qualifier.additional,
                     conversion=note if c.kind is Kind.money else None, scope=scope_marks(c.subject or ""), unit=unit, value=value)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from extractors.gazetteer import canonical_source
 from schemas import ArticleRead, ClaimRead
@@ -14,10 +15,11 @@ def is_own_voice(claim: ClaimRead) -> bool:
     return canonical_source(claim.attribution or ARTICLE).casefold() == ARTICLE
 
 
-def source_of(claim: ClaimRead, articles: Mapping[str, ArticleRead] | None = None) -> str:
-    """Canonical source; an `article` claim belongs to its outlet (or, without one, to its article)."""
+def source_of(claim: ClaimRead, articles: Mapping[str, ArticleRead] | None = None, *,
+              aliases: str | Path | None = None) -> str:
+    """Canonical source (shipped aliases, plus the file `aliases`); an `article` claim belongs to its outlet."""
     if not is_own_voice(claim):
-        return canonical_source(claim.attribution)
+        return canonical_source(claim.attribution, aliases=aliases)
     article = (articles or {}).get(claim.article_id)
     if article is not None and article.outlet:
         return article.outlet

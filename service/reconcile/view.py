@@ -4,6 +4,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from extractors.topic import Catalog, load_catalog
 from schemas import ArticleRead, ClaimRead, Consensus, Disagreement, Range, SourceEntry, TimelinePoint, TopicSummary, TopicView
@@ -11,7 +12,7 @@ from schemas.enums import DisagreementType
 from service.reconcile.disagreements import (disagree, disagreement_id, explain, find_disagreements, gap,
                                              lower_higher, sort_disagreements)
 from service.reconcile.items import Item, prepare, topic_unit
-from service.reconcile.rates import RateTable
+from service.reconcile.rates import RateTable, load_rates
 
 
 def _split(key: str, claims: Sequence[ClaimRead], related: Sequence[ClaimRead] | None,
@@ -82,16 +83,18 @@ def _scope_across(items: Sequence[Item], others: Sequence[Item], key: str, catal
     return out
 
 
-def _build(key: str, claims: Sequence[ClaimRead], *, articles, catalog, rates, related) -> tuple[TopicSummary, list, list, list]:
-    catalog = catalog or load_catalog()
+def _build(key: str, claims: Sequence[ClaimRead], *, articles, catalog, rates, related,
+           aliases) -> tuple[TopicSummary, list, list, list]:
+    catalog = catalog if isinstance(catalog, Catalog) else load_catalog(catalog)
+    rates = rates if isinstance(rates, RateTable) or rates is None else load_rates(rates)
     own, other = _split(key, claims, related, catalog)
     if not own:
         raise ValueError(f"no claims of topic {key!r}")
     unit = topic_unit(own)
-    items = prepare(own, unit=unit, articles=articles, rates=rates)
+    items = prepare(own, unit=unit, articles=articles, rates=rates, aliases=aliases)
     disagreements = find_disagreements(items, topic=key)
     if other:
-        other_items = [i for c in _group(other) for i in prepare(c, unit=unit, articles=articles, rates=rates)]
+        other_items = [i for c in _group(other) for i in prepare(c, unit=unit, articles=articles, rates=rates, aliases=aliases)]
         disagreements = sort_disagreements(disagreements + _scope_across(items, other_items, key, catalog))
     latest = _latest_by_source(items)
     overall = max((i for i in items if not i.standalone_delta), key=lambda i: i.order, default=None)
@@ -125,16 +128,20 @@ def _group(claims: Sequence[ClaimRead]) -> list[list[ClaimRead]]:
 
 
 def topic_view(key: str, claims: Sequence[ClaimRead], *, articles: Mapping[str, ArticleRead] | None = None,
-               catalog: Catalog | None = None, rates: RateTable | None = None,
-               related: Sequence[ClaimRead] | None = None) -> TopicView:
-    """What sources say about one topic. Claims of other topics (in `claims` or `related`) only feed scope flags."""
+               catalog: Catalog | str | Path | None = None, rates: RateTable | str | Path | None = None,
+               related: Sequence[ClaimRead] | None = None, aliases: str | Path | None = None) -> TopicView:
+    """What sources say about one topic. Claims of other topics (in `claims` or `related`) only feed scope flags.
+
+    `catalog`, `rates` and `aliases` take loaded tables or the paths of extra files (TALLY_TOPIC_CATALOG,
+    TALLY_SOURCE_ALIASES) merged over the shipped ones.
+    """
     summary, timeline, sources, disagreements = _build(key, claims, articles=articles, catalog=catalog,
-                                                       rates=rates, related=related)
+                                                       rates=rates, related=related, aliases=aliases)
     return TopicView(**summary.model_dump(), timeline=timeline, sources=sources, disagreements=disagreements)
 
 
 def topic_summary(key: str, claims: Sequence[ClaimRead], *, articles: Mapping[str, ArticleRead] | None = None,
-                  catalog: Catalog | None = None, rates: RateTable | None = None,
-                  related: Sequence[ClaimRead] | None = None) -> TopicSummary:
+                  catalog: Catalog | str | Path | None = None, rates: RateTable | str | Path | None = None,
+                  related: Sequence[ClaimRead] | None = None, aliases: str | Path | None = None) -> TopicSummary:
     """The topic view less sources, timeline and disagreements, with their number."""
-    return _build(key, claims, articles=articles, catalog=catalog, rates=rates, related=related)[0]
+    return _build(key, claims, articles=articles, catalog=catalog, rates=rates, related=related, aliases=aliases)[0]
