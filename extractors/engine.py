@@ -28,6 +28,7 @@ _OF_PEOPLE = re.compile(r"^\s+of\s+(?:its|the|their|whom|them|his|her|our|those|
 _CASUALTY_HEADS = {"death": "killed", "dead": "killed", "fatality": "killed", "casualty": "killed_or_wounded",
                    "loss": "killed_or_wounded", "prisoner": "captured", "pow": "captured", "injury": "wounded",
                    "wounded": "wounded", "injured": "wounded", "killed": "killed"}
+_AGO = re.compile(r"^[\s\u2010-]+(?:years?|months?|weeks?|days?|decades?|hours?)[\s\u2010-]+(?:ago|old|earlier|before|later)\b", re.I)
 _LOCATION = re.compile(r"\b(?:in|across|near|at|into|off|outside)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|province|region|district|county|valley|camp|crossing|coast|plant|stadium|port))*)")
 _NOT_PLACE = frozenset("January February March April May June July August September October November December "
                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An".split())
@@ -181,6 +182,8 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
             fig.rules.append("duration:<n>-<unit>" if d[2] else "duration:<n> <unit>")
     if a.form == "article" and fig.kind != "duration":
         return None
+    if not fig.kind and _AGO.match(suffix):
+        return None
     if not fig.kind:
         u = measure.measure_after(suffix)
         if u:
@@ -216,16 +219,17 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
     sq = suffix_qualifier(suffix[consumed:]) if not fig.kind or fig.kind in ("money", "duration") else suffix_qualifier(suffix[consumed:])
     # counted noun
     if not fig.kind and not fig.unit:
-        sub = suffix
-        om = _OF_PEOPLE.match(suffix) if re.match(r"^\s+of\s", suffix) else None
-        noun = measure.counted_noun(suffix)
+        skip = sq[2] if sq else 0  # "500 more troops", "a hundred or more boats"
+        sub = suffix[skip:]
+        om = _OF_PEOPLE.match(sub) if re.match(r"^\s+of\s", sub) else None
+        noun = measure.counted_noun(sub)
         if noun is None and om:
-            noun2 = measure.counted_noun(" " + suffix[om.end():])
+            noun2 = measure.counted_noun(" " + sub[om.end():])
             if noun2 and (personnel.people_kind(noun2[0]) or noun2[0] in _CASUALTY_HEADS):
                 noun = (noun2[0], noun2[1], om.end() + noun2[2] - 1)
         if noun:
             fig.unit, fig.subject = noun[0], noun[1]
-            consumed = max(consumed, noun[2])
+            consumed = max(consumed, noun[2] + skip)
             fig.rules.append("count:<n> <noun>")
             r = money.rate_after(suffix[consumed:], money=False)
             if r:
@@ -276,9 +280,11 @@ def _kind(text: str, ss: int, se: int, fig: Figure, next_start: int) -> None:
     if casualties.rules.NOT_CASUALTY.search(after[:60]):
         cue = None
     elif head in _CASUALTY_HEADS:
-        cue = (_CASUALTY_HEADS[head], f"casualties:<n> {head}")
+        cue = casualties.casualty_after(after)
+        if not cue or cue[0] != "killed_or_wounded":
+            cue = (_CASUALTY_HEADS[head], f"casualties:<n> {head}")
     elif not head or pk:
-        cue = casualties.casualty_after(after) or casualties.casualty_before(pre)
+        cue = casualties.casualty_before(pre) or casualties.casualty_after(after)
     if cue:
         fig.kind, fig.casualty_type, fig.unit = "casualties", cue[0], "person"
         fig.rules.append(cue[1])
@@ -429,7 +435,7 @@ def extract_article(text: str, published: str | None):
         for c in sorted(cues, key=lambda c: c.pos):
             name, via = resolver.resolve(c, ss + c.pos)
             resolved.append((c, name, via))
-            resolver.note(name, via, c.rule == "attribution:X, citing Y,")
+            resolver.note(name, via, c.rule == "attribution:X, citing Y,", si)
         if not PRESCAN.search(sent):
             continue
         nums = _scan(text, ss, se, rejected)

@@ -36,7 +36,8 @@ PRONOUNS = frozenset("he she they it we i".split())
 PEOPLE = frozenset("families residents sailors workers farmers relatives survivors witnesses parents villagers".split())
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 STOPWORDS = frozenset("""the a an and or but that which who of in on at to for with by from as is are was were
-has have had be been this these those its their his her it they we he she said says""".split())
+has have had be been this these those its their his her it they we he she said says while whereas yet as
+when if although though after before since because so then""".split())
 SOURCE_NOUNS = frozenset("""officials official intelligence agencies agency sources source analysts analyst experts
 expert authorities authority scientists mediators engineers workers families critics groups group commanders
 officers union ministry service government company researchers monitors observers organisers organizers police
@@ -80,7 +81,7 @@ def _np_before(prefix: str) -> str:
     """The noun phrase that ends `prefix` (the subject of a verb that follows)."""
     prefix = re.sub(r",\s*\d{1,3}\s*,\s*$", ", ", prefix)  # "Lidia Horak, 45, said"
     prefix = re.sub(_AUX + r"\s*$", "", prefix)
-    prefix = re.sub(r",\s+(?:the|a|an|whose|which|who)\b[^,]*,\s*$", " ", prefix)  # appositive / relative clause
+    prefix = re.sub(r",\s+(?:the|a|an|whose|which|who)\b[^,]*(?:,\d{3}[^,]*)*,\s*$", " ", prefix)  # appositive / relative clause
     anon = _ANON.search(prefix)
     if anon:
         return anon.group(1)
@@ -188,6 +189,7 @@ def find_cues(sentence: str) -> list[SourceCue]:
         np = re.sub(r"^([A-Z]{2,6})\s+(?:commanders|leaders|officials|fighters|spokesmen)$", r"\1", np)
         relay = _RELAY.match(sentence[m.end():])
         if relay:
+            spans.append((m.end(), m.end() + relay.end()))
             cues.append(SourceCue(m.start(), _clean(relay.group(1)), np, "attribution:X said Y told"))
         else:
             cues.append(SourceCue(m.start(), np, None, "attribution:X said" if not weak else "attribution:X <did>"))
@@ -241,16 +243,18 @@ class Resolver:
 
     def __init__(self, text: str):
         self.text = text
-        self.history: list[tuple[str, str | None]] = []
+        self.history: list[tuple[str, str | None, bool]] = []
+        self.sentence_of: list[int] = []
 
-    def note(self, name: str, via: str | None) -> None:
-        self.history.append((name, via))
-
-    def note(self, name: str, via: str | None, relayed: bool = False) -> None:
+    def note(self, name: str, via: str | None, relayed: bool = False, sentence: int = 0) -> None:
         self.history.append((name, via, relayed))
+        self.sentence_of.append(sentence)
 
     def _last(self) -> tuple[str, str | None]:
-        name, via, relayed = self.history[-1]
+        """The subject source of the latest sentence that named one (its first cue)."""
+        last = self.sentence_of[-1]
+        i = self.sentence_of.index(last)
+        name, via, relayed = self.history[i]
         if relayed and via:
             return via, None  # "The agency also said" after "X, citing Y, said": the agency is X
         return name, via
@@ -274,6 +278,8 @@ class Resolver:
         if generic and (generic.group(1) in GENERIC_BODY or generic.group(1) in ("spokesman", "spokeswoman", "spokesperson", "official")):
             return self._generic(generic.group(1), offset)
         if low in GENERIC_BODY and raw[:1].islower():
+            return self._generic(low, offset, fallback_last=low not in ("police", "rebels", "officials"))
+        if low in ("spokesman", "spokeswoman", "spokesperson", "official", "an official"):
             return self._generic(low, offset)
         name, via = _split_title(raw)
         if via is None and cue.via:
@@ -284,7 +290,7 @@ class Resolver:
                 return found, via
         return self._expand(name, offset), via
 
-    def _generic(self, word: str, offset: int) -> tuple[str, str | None]:
+    def _generic(self, word: str, offset: int, fallback_last: bool = True) -> tuple[str, str | None]:
         """"the agency", "his ministry", "a spokesman": an earlier source with that head, else a
         capitalised name with that head in the article, else the last source."""
         for name, via, relayed in reversed(self.history):
@@ -295,7 +301,7 @@ class Resolver:
         found = self._find_in_text(word, offset)
         if found:
             return found, None
-        if self.history:
+        if self.history and fallback_last:
             return self._last()
         return word, None
 

@@ -30,7 +30,7 @@ def _blocking(name: str, pattern: str, flags: int = 0) -> Rule:
 
 BLOCKING: tuple[Rule, ...] = (
     Rule("date", DATE_RX, lambda m: "date"),
-    _blocking("page-furniture", r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b|©\s*\d{4}|\(c\)\s*\d{4}|\bcopyright\s+\d{4}", re.I),
+    _blocking("page-furniture", r"\bpages?\s+\d+(?:\s*(?:of|/|-)\s*\d+)?|\b\d+\s+(?:comments?|shares|views)\b|\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b|©\s*\d{4}|\(c\)\s*\d{4}|\bcopyright\s+\d{4}", re.I),
     _blocking("clock-time", r"\b\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|cet|hrs|h)\b)?|\b\d{1,2}\.\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)(?![a-z])|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b\d{1,2}h\d{2}\b|\b(?:at|from|until|by)\s+[012]\d{3}\b(?!\s*(?:people|troops|%))", re.I),
     _blocking("phone-number", r"(?<![\d,.])(?:\+\d{1,3}[\s-]?)?\(?0\d{1,4}\)?(?:[\s-]\d{2,4}){2,}(?![\d,])"),
     _blocking("case-number", r"\b\d+(?:/\d+)+(?:-[A-Za-z0-9]+)?\b|\b[A-Z]{1,4}\s?\d{5,}\b|#\s?\d+"),

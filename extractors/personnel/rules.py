@@ -12,7 +12,8 @@ PEOPLE_NOUNS = frozenset("""person people civilian resident refugee migrant evac
 marcher protester protestor demonstrator passenger patient child student pilgrim tourist visitor inhabitant
 relative family household hostage crew crowd sailor seafarer arrival asylum-seeker seeker holder survivor adult man
 woman girl boy individual inmate detainee other citizen national expatriate participant attendee shopper customer
-user subscriber listener viewer reader resident worshipper mourner farmer villager islander defector
+user subscriber listener viewer reader resident worshipper mourner farmer villager islander defector climber hiker swimmer commuter pedestrian
+motorist cyclist fisherman fishermen labourer pupil teenager infant baby victim journalist reporter activist
 korean russian filipino ukrainian american chinese syrian afghan sudanese""".split())
 
 _PEOPLE_UNIT_SELF = frozenset({"family", "household"})

@@ -60,7 +60,7 @@ _SUFFIX_RX = (
     ("or more", re.compile(r"^\s+or\s+more\b(?!\s+than)", re.I), "at_least", "open_high"),
     ("or so", re.compile(r"^\s+or\s+so\b", re.I), "approximately", "approx"),
     ("plus", re.compile(r"^(?:\s?-?plus\b|\+(?!\d))", re.I), "at_least", "open_high"),
-    ("more", re.compile(r"^\s+more\b(?!\s+than)", re.I), "additional", "additional"),
+    ("more", re.compile(r"^\s+more\b(?!\s+than\s+(?!(?:its|the|their|his|her|our|an?)\s))", re.I), "additional", "additional"),
 )
 
 

@@ -1,0 +1,48 @@
+"""Numeral corpus: how numbers are written (digits, separators, scale words, spelled-out)."""
+from extractors.corpus import ex, no
+
+P = dict(kind="personnel")
+EXAMPLES = [
+    ex("The ministry said 1,250 soldiers had completed the course.", kind="personnel", value=1250, style="wire"),
+    ex("Organisers expect 1.5 million pilgrims this year.", kind="count", value=1_500_000, unit="person"),
+    ex("The fund will grow to 10k members by spring.", kind="personnel", value=10_000),
+    ex("The state lender booked a $3bn loss.", kind="money", value=3e9, unit="USD"),
+    ex("Nine firefighters were treated for burns.", kind="casualties", casualty_type="wounded", value=9),
+    ex("Twenty-five volunteers joined the search.", kind="personnel", value=25),
+    ex("Twenty-six soldiers were captured near the river.", kind="casualties", casualty_type="captured", value=26),
+    ex("A dozen ambulances were sent to the scene.", kind="count", value=12, unit="ambulance"),
+    ex("Some 1.2 million people lost power after the storm.", kind="count", low=1_080_000, high=1_320_000, qualifier="approximately"),
+    ex("The port handled 940 000 t of grain last year.", kind="measure", value=940_000, unit="tonne"),
+    ex("Exports reached 2.7million tonnes in March.", kind="measure", value=2_700_000, unit="tonne"),
+    ex("The club paid a £1,000 fine.", kind="money", value=1000, unit="GBP"),
+    ex("Auditors found $US55,931,000 missing from the accounts.", kind="money", value=55_931_000, unit="USD"),
+    ex("The council approved 3,400,000 euros for the bridge.", kind="money", value=3_400_000, unit="EUR"),
+    ex("Turnout was 63.5% in the capital.", kind="percentage", value=63.5),
+    ex("Two hundred workers walked out at dawn.", kind="personnel", value=200),
+    ex("Three thousand fans queued overnight.", kind="count", value=3000, unit="person"),
+    ex("Forty-two ships were stuck in the canal.", kind="count", value=42, unit="ship"),
+    ex("The reservoir holds 1.2 billion cubic metres of water.", kind="measure", value=1.2e9, unit="meter ** 3"),
+    ex("A thousand marchers gathered at the square.", kind="count", value=1000, unit="person"),
+    ex("Police counted 12,000 protesters on Saturday.", kind="count", value=12000, unit="person"),
+    ex("The company employs 48,500 people.", kind="personnel", value=48500),
+    ex("The appeal raised ₩1.2 billion in a week.", kind="money", value=1.2e9, unit="KRW"),
+    ex("Temperatures fell to minus 15 degrees overnight.", kind="measure", value=-15, unit="degree_Celsius"),
+    ex("The strike involved 7 500 nurses.", kind="personnel", value=7500, style="wire"),
+    ex("The airline carried 10 million passengers.", kind="count", value=10_000_000, unit="person"),
+    ex("The army deployed 10 thousand troops to the border.", kind="personnel", value=10000),
+    ex("Eleven hospitals reported shortages.", kind="count", value=11, unit="hospital"),
+    ex("The league fined the club €250,000.", kind="money", value=250_000, unit="EUR"),
+    ex("Sixty-one percent of members backed the deal.", kind="percentage", value=61),
+]
+NEGATIVE = [
+    no("Page 3 of 12"),
+    no("He was one of the first to arrive."),
+    no("One day the river will rise again."),
+    no("The two leaders met in private.", style="analysis"),
+    no("She spoke to reporters at 10:30 on Friday."),
+    no("The sixth anniversary of the accord passed quietly."),
+    no("Both countries share a long border."),
+    no("It was the first time in a decade that the party won."),
+    no("No one was available for comment."),
+    no("The 1990s were a turbulent decade for the region."),
+]

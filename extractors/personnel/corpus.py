@@ -1,0 +1,43 @@
+"""Personnel and people corpus: troops and workers are personnel; civilian head counts are counts of person."""
+from extractors.corpus import ex, no
+
+EXAMPLES = [
+    ex("North Korea has sent 10,000 troops to Russia.", kind="personnel", value=10000, unit="person"),
+    ex("The army mobilised 3,500 reservists.", kind="personnel", value=3500),
+    ex("Some 4,200 dockworkers walked off the job.", kind="personnel", low=3780, high=4620, style="strike"),
+    ex("More than 800 firefighters battled the blaze.", kind="personnel", low=800),
+    ex("The mission has 7,640 uniformed personnel.", kind="personnel", value=7640),
+    ex("Civic Watch deployed 3,400 observers.", kind="personnel", value=3400, style="election"),
+    ex("The union will ballot its 5,100 members.", kind="personnel", value=5100),
+    ex("The plant employs 6,200 people.", kind="personnel", value=6200),
+    ex("The force numbers about 8,800 peacekeepers.", kind="personnel", low=7920, high=9680),
+    ex("The group could field upwards of 5,000 fighters.", kind="personnel", low=5000, hedged=True),
+    ex("Around 8,000 workers joined the warning strike.", kind="personnel", low=7200, high=8800),
+    ex("Upwards of 1,000 police officers are deployed.", kind="personnel", low=1000),
+    ex("The hospital hired 120 nurses.", kind="personnel", value=120, style="health"),
+    ex("The UN wants 11,000-12,000 troops in the north.", kind="personnel", low=11000, high=12000),
+    ex("The company employs roughly 118,000 people worldwide.", kind="personnel", low=106200, high=129800),
+    ex("More than 38,000 people have crossed the border.", kind="count", unit="person", low=38000),
+    ex("About 18,000 residents were evacuated.", kind="count", unit="person", low=16200, high=19800),
+    ex("Officials registered 101,300 refugees.", kind="count", unit="person", value=101300),
+    ex("Thousands march through the port city", kind="count", qualifier="vague", style="headline"),
+    ex("The stadium holds 62,000 fans.", kind="count", unit="person", value=62000, style="sport"),
+    ex("Around 1.9 million voters had cast ballots by noon.", kind="count", unit="person", low=1.71e6, high=2.09e6, style="election"),
+    ex("The clinic treats almost 200 patients.", kind="count", unit="person", low=180, high=200),
+    ex("The crew includes nine South Koreans.", kind="count", unit="person", value=9),
+    ex("The pirates are holding its 21 crew.", kind="count", unit="person", value=21),
+    ex("Police said four people were arrested.", kind="count", unit="person", value=4),
+    ex("Several dozen relatives gathered outside.", kind="count", qualifier="vague", low=24, high=99),
+    ex("The city registered 1,240 suspected cholera cases.", kind="count", unit="person", value=1240, style="health"),
+    ex("Thousands of families have no power.", kind="count", unit="family", qualifier="vague"),
+    ex("The scheme will reach up to 40,000 people.", kind="count", high=40000),
+    ex("Fans numbering 64,312 saw the final.", kind="count", value=64312),
+    ex("Several dozen soldiers were sent home.", kind="personnel", qualifier="vague"),
+    ex("The firm will cut up to 9,500 jobs.", kind="count", unit="job", high=9500, style="economy"),
+]
+NEGATIVE = [
+    no("Troops loyal to the general took the airport."),
+    no("The workers' union rejected the offer."),
+    no("Refugees described the journey as terrifying."),
+    no("Soldiers from both armies met at the bridge."),
+]
