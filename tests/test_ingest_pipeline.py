@@ -1,45 +1,28 @@
 """Ingest end to end on SQLite and PostgreSQL: idempotent, metadata updates without duplicate claims,
 re-extraction by version, and a CLI that reports each failure and goes on.
 
-The extractor is replaced by `fake_extract` (one count claim per number), so counts are exact and the store
+The extractor is replaced by `count_numbers` (one count claim per number), so counts are exact and the store
 is tested apart from the extractor's rules.
 """
-import re
-
 import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 import extractors
-from schemas import ArticleCreate, Claim, Kind
+from schemas import ArticleCreate
 from service.cli import app
 from service.ingest import ingest_articles
 from service.ingest.readers import read_paths
+from service.ingest.synthetic import count_numbers
 from service.store import make_engine, make_sessionmaker
 from service.store.articles import article_id_of, claim_id_of
 from service.store.reads import claims_of_article, get_article
 from service.store.tables import ArticleRow, ClaimRow, TopicRow
 from tests.conftest import DEV, SEEDS
 
-NUMBER = re.compile(r"\d[\d,]*")
-
-
-def fake_extract(text: str, *, published: str | None = None) -> list[Claim]:
-    """One claim per number; the topic is the word after it, `as_of` the publication date."""
-    claims = []
-    for m in NUMBER.finditer(text):
-        word = re.match(r"[\s$]*(?:million\s+)?([A-Za-z]+)", text[m.end():])
-        noun = word.group(1).lower() if word else "thing"
-        value = float(m.group().replace(",", "") or 0)
-        claims.append(Claim(kind=Kind.count, value=value, low=value, high=value, unit=noun, subject=noun,
-                            topic=f"fake-{noun}", topic_label=noun, as_of=published, span=[m.start(), m.end()],
-                            quote=m.group(), rule="fake:number"))
-    return claims
-
-
 @pytest.fixture
 def fake_extractor(monkeypatch):
-    monkeypatch.setattr(extractors, "extract", fake_extract)
+    monkeypatch.setattr(extractors, "extract", count_numbers)
     monkeypatch.setattr(extractors, "EXTRACTOR_VERSION", "9.0.0")
 
 
@@ -64,7 +47,7 @@ def test_ingesting_seeds_and_dev_stores_every_claim_once_and_again_changes_nothi
     first = ingest_articles(factory, read_paths(paths))
     files = [*SEEDS.glob("*.txt"), *paths[1:]]
     n_docs = len(files)
-    expected_claims = sum(len(fake_extract(p.read_text(encoding="utf-8").strip())) for p in files)
+    expected_claims = sum(len(count_numbers(p.read_text(encoding="utf-8").strip())) for p in files)
     assert (first.new, first.updated, first.unchanged, first.failed) == (n_docs, 0, 0, 0)
     assert first.claims == expected_claims > 100
     before = stored(factory)
@@ -156,7 +139,7 @@ def test_a_store_failure_fails_that_article_and_keeps_the_others(factory, monkey
     real = writes.mark_topics
 
     def mark(session, *, keys):
-        if "fake-poison" in set(keys):
+        if "count-poison" in set(keys):
             raise RuntimeError("topic mark failed")
         real(session, keys=keys)
 

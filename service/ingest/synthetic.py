@@ -1,11 +1,13 @@
-"""Generated news articles with figures, for load tests and `benchmarks/ingest.py`.
+"""Generated news articles with figures, and a stand-in extractor, for load tests and `benchmarks/ingest.py`.
 
-Templates over a few stories, sources, qualifiers and dates, so that texts differ (distinct ids), topics
-recur across articles (topic views of realistic size) and sources disagree. Deterministic for a seed.
+Templates over a few stories, places, sources, qualifiers and dates, so that texts differ (distinct ids),
+topics recur across articles and sources disagree. Deterministic for a seed. `count_numbers` is an extractor
+with exact, predictable output, so that tests and benchmarks can measure the store apart from the rules.
 """
 import random
+import re
 
-from schemas import ArticleCreate
+from schemas import ArticleCreate, Claim, Kind
 
 STORIES = [
     ("earthquake", "Tavrin", [
@@ -75,3 +77,20 @@ def generate_articles(n: int, *, seed: int = 0) -> list[ArticleCreate]:
             published=f"2025-{month:02d}-{rng.randrange(1, 28):02d}", language="en",
             text=title + "\n\n" + "\n\n".join(paragraphs)))
     return articles
+
+
+NUMBER = re.compile(r"\d[\d,]*")
+NOUN_AFTER = re.compile(r"[\s$]*(?:million\s+)?([A-Za-z]+)")
+
+
+def count_numbers(text: str, *, published: str | None = None) -> list[Claim]:
+    """One count claim per number; its topic is the word after it, `as_of` the publication date."""
+    claims = []
+    for m in NUMBER.finditer(text):
+        word = NOUN_AFTER.match(text, m.end())
+        noun = word.group(1).lower() if word else "thing"
+        value = float(m.group().replace(",", ""))
+        claims.append(Claim(kind=Kind.count, value=value, low=value, high=value, unit=noun, subject=noun,
+                            topic=f"count-{noun}", topic_label=noun, as_of=published, span=[m.start(), m.end()],
+                            quote=m.group(), rule="synthetic:number"))
+    return claims
