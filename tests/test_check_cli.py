@@ -22,8 +22,9 @@ from service.cli import app
 from service.settings import Settings
 from service.store import make_engine, make_sessionmaker
 from service.store.reads import count_articles, topic_keys
+from tests import test_check_verdicts
 from tests.conftest import ROOT, SEEDS, TEST_KEY
-from tests.test_check_verdicts import FIGURES, fake_extract, gold_template, gold_url  # noqa: F401 - fixtures
+from tests.test_check_verdicts import FIGURES, fake_extract
 
 ARTICLES = {
     "outlier.md": "---\ntitle: Kursk\npublished: 2025-05-01\n---\n# Kursk\n\n{s}\n",
@@ -34,6 +35,7 @@ ARTICLES = {
 SENTENCE = {"outlier.md": "sourced-2000-is-outlier", "consistent.txt": "around-11000-per-seoul-is-consistent",
             "unattributed.txt": "unsourced-11000-is-unattributed", "novel.html": "new-topic-is-novel"}
 EXPECTED = {name: FIGURES[key].verdict for name, key in SENTENCE.items()}
+gold_template, gold_url = test_check_verdicts.gold_template, test_check_verdicts.gold_url  # the gold store fixtures
 
 
 @pytest.fixture
@@ -152,7 +154,8 @@ def test_text_format_has_no_colour_when_not_a_terminal(articles, gold_url, fake_
 
 def test_as_a_subprocess_a_usage_error_exits_2_with_a_message(articles):
     proc = subprocess.run([sys.executable, "-m", "service.cli", "check", "--fail-on", "wrong",
-                           str(articles / "consistent.txt")], capture_output=True, text=True, cwd=ROOT, timeout=60)
+                           str(articles / "consistent.txt")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
     assert proc.returncode == 2 and "unknown verdict wrong" in proc.stderr and proc.stdout == ""
 
 

@@ -143,9 +143,9 @@ def test_server_views_give_the_same_verdicts_as_the_store(api, store_views):
     (httpx.MockTransport(lambda request: (_ for _ in ()).throw(httpx.ConnectError("refused"))), "cannot reach"),
 ], ids=["unauthorised", "unavailable", "unreachable"])
 def test_server_errors_are_input_errors_not_verdicts(transport, message):
-    with httpx.Client(transport=transport, base_url="http://tally.test") as client:
-        with pytest.raises(CheckInputError, match=message):
-            ApiViews(client).view(TROOPS)
+    with httpx.Client(transport=transport, base_url="http://tally.test") as client, \
+            pytest.raises(CheckInputError, match=message):
+        ApiViews(client).view(TROOPS)
 
 
 def test_check_endpoint_answers_verdicts_and_stores_nothing(api, monkeypatch):
