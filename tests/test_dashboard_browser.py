@@ -65,7 +65,7 @@ def test_topic_list_and_troop_topic_in_chromium(server, browser, tmp_path):
     import httpx
 
     view = httpx.get(f"{base}/v1/topics/{TROOPS}").json()
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page = browser.new_page(reduced_motion="reduce", viewport={"width": 1200, "height": 900})
     page.goto(f"{base}/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
@@ -86,7 +86,7 @@ def test_topic_list_and_troop_topic_in_chromium(server, browser, tmp_path):
 
     marks.first.focus()
     assert page.evaluate("document.activeElement.getAttribute('class')") == "claim-mark"
-    phone = browser.new_page(viewport={"width": 375, "height": 812}, device_scale_factor=2)
+    phone = browser.new_page(reduced_motion="reduce", viewport={"width": 375, "height": 812}, device_scale_factor=2)
     phone.goto(f"{base}/topics/{TROOPS}")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     phone.screenshot(path=tmp_path / "topic-phone.png", full_page=True)
@@ -94,7 +94,7 @@ def test_topic_list_and_troop_topic_in_chromium(server, browser, tmp_path):
 
 def test_article_marks_show_their_record_on_focus(server, browser, tmp_path):
     base, ids = server
-    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page = browser.new_page(reduced_motion="reduce", viewport={"width": 1000, "height": 800})
     page.goto(f"{base}/articles/{ids['002_254bc3f29cc2233b.txt']}")
     mark = page.locator(".article-text mark.claim").first
     tip = mark.locator(".tip")
@@ -102,3 +102,10 @@ def test_article_marks_show_their_record_on_focus(server, browser, tmp_path):
     mark.focus()
     assert tip.is_visible() and "personnel" in tip.inner_text()
     page.screenshot(path=tmp_path / "article.png", full_page=True)
+
+    phone = browser.new_page(reduced_motion="reduce", viewport={"width": 375, "height": 812})
+    phone.goto(f"{base}/articles/{ids['002_254bc3f29cc2233b.txt']}?rejected=1")
+    phone.locator(".article-text mark.claim").last.focus()
+    box = phone.locator(".article-text mark.claim").last.locator(".tip").bounding_box()
+    assert box and 0 <= box["x"] and box["x"] + box["width"] <= 375
+    phone.screenshot(path=tmp_path / "article-phone.png")
