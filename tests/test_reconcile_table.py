@@ -197,6 +197,8 @@ VERDICTS = [  # (new claim, verdict, sources it disagrees with)
      ["Pentagon", "South Korea National Intelligence Service", "Ukrainian intelligence"]),
     ("the first figure of a later period", _new(30000, as_of="2025-06-01"), Verdict.novel, []),
     ("no source on a topic where others name theirs", _new(11000, src="article"), Verdict.unattributed, []),
+    ("no source, and far off: an outlier first", _new(30000, src="article"), Verdict.outlier,
+     ["Pentagon", "South Korea National Intelligence Service", "Ukrainian intelligence"]),
 ]
 
 

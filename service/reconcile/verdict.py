@@ -19,12 +19,20 @@ def judge(claim: Claim, view: TopicView | None, *, rates: RateTable | None = Non
 
     Compared with each source's latest figure of the same period (an unknown period is the same
     period), as the timeline gives it: in the topic's unit, `additional` claims already cumulated.
+    An outlier is an outlier even without a source (so that the default gate catches it); a figure
+    without a source that is not an outlier is `unattributed` where others name theirs.
     """
     if view is None or not view.n_claims:
         return Verdict.novel, "No topic yet: the first figure on this quantity.", []
+    verdict, reason, against = _by_value(claim, view, rates=rates)
     own_voices = {s.name for s in view.sources if s.claims and all(is_own_voice(c) for c in s.claims)}
-    if is_own_voice(claim) and any(s.name not in own_voices for s in view.sources):
+    if verdict is not Verdict.outlier and is_own_voice(claim) and any(s.name not in own_voices for s in view.sources):
         return Verdict.unattributed, "The figure has no source, and others on this topic name theirs.", []
+    return verdict, reason, against
+
+
+def _by_value(claim: Claim, view: TopicView, *, rates: RateTable | None) -> tuple[Verdict, str, list[str]]:
+    """consistent / outlier / novel from the figure's interval alone."""
     try:
         mine = interval_of(claim, unit=view.unit, rates=rates)
     except ValueError:
