@@ -3,7 +3,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from service.deps import reject_unknown_query
-from service.errors import install_error_handlers, problem_json_in_spec
+from service.errors import install_error_handlers, document_problems
 from service.middleware import BodyLimit, ETag, RequestContext
 from service.observability import Metrics, configure_logging
 from service.routers import ROUTERS
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict:
         if app.openapi_schema is None:
-            app.openapi_schema = problem_json_in_spec(FastAPI.openapi(app))
+            app.openapi_schema = document_problems(FastAPI.openapi(app))
         return app.openapi_schema
 
     app.openapi = openapi

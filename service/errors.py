@@ -100,12 +100,27 @@ def install_error_handlers(app: FastAPI) -> None:
         app.add_exception_handler(exc, _store_down)
 
 
-def problem_json_in_spec(spec: dict) -> dict:
-    """Error responses are documented with the content type they are sent with."""
-    for path in spec.get("paths", {}).values():
-        for operation in path.values():
-            for status, response in operation.get("responses", {}).items():
-                content = response.get("content", {})
-                if status[0] in "45" and "application/json" in content:
-                    content[PROBLEM_JSON] = content.pop("application/json")
+def document_problems(spec: dict) -> dict:
+    """Document what the handlers guarantee for every operation, whichever router it is in.
+
+    Every error is a Problem sent as problem+json (FastAPI would document its own validation shape); every
+    /v1 operation may answer 422, 500 and 503, and one with a body 400 (unreadable) and 413 (too large).
+    """
+    ref = {"$ref": "#/components/schemas/Problem"}
+    for path, operations in spec.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            standard = ((422, 500, 503) if path.startswith("/v1") else ()) + \
+                       ((400, 413) if "requestBody" in operation else ())
+            for status in standard:
+                responses.setdefault(str(status), {"description": _DESCRIPTIONS[status]})
+            for status, response in responses.items():
+                if status[0] in "45":
+                    if response.get("description") == "Validation Error":
+                        response["description"] = _DESCRIPTIONS[422]
+                    response["content"] = {PROBLEM_JSON: {"schema": ref}}
+    schemas = spec.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        if unused in schemas and f"#/components/schemas/{unused}" not in json.dumps(spec["paths"]):
+            del schemas[unused]
     return spec

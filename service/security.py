@@ -21,34 +21,45 @@ api_key_scheme = APIKeyHeader(name="X-API-Key", auto_error=False, scheme_name="A
 
 def key_is_valid(settings: Settings, key: str | None) -> bool:
     """Compare with every configured key, without stopping early, so timing says nothing about them."""
-    if not key:
+    if not key:  # an empty header is no key
         return False
     given = key.encode()
     return sum(hmac.compare_digest(given, k.encode()) for k in settings.api_key_list) > 0
 
 
-def _check(settings: Settings, key: str | None) -> None:
+def _presented(request: Request) -> list[str]:
+    """The keys a request carries; a header present but unusable (`Basic ...`, an empty value) counts as a
+    wrong key, so that nothing malformed is ever ignored."""
+    keys = []
+    if "x-api-key" in request.headers:
+        keys.append(request.headers["x-api-key"].strip())
+    if "authorization" in request.headers:
+        scheme, _, token = request.headers["authorization"].partition(" ")
+        keys.append(token.strip() if scheme.lower() == "bearer" else "")
+    return keys
+
+
+def _check(settings: Settings, request: Request) -> None:
+    """Every key presented must be valid (a wrong one is never outvoted by a right one), and one must be."""
     if not settings.api_key_list:
         raise HTTPException(403, NO_KEYS)
-    if not key_is_valid(settings, key):
-        raise HTTPException(401, ("The API key is not valid. " if key else "No API key was sent. ") + BAD_KEY,
+    presented = _presented(request)
+    if not presented or not all([key_is_valid(settings, k) for k in presented]):
+        raise HTTPException(401, ("The API key is not valid. " if presented else "No API key was sent. ") + BAD_KEY,
                             headers=CHALLENGE)
 
 
-def require_key(settings: SettingsDep,
-                bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
-                api_key: Annotated[str | None, Depends(api_key_scheme)]) -> None:
-    """For writes: declared in OpenAPI through the two security schemes."""
-    _check(settings, api_key or (bearer.credentials if bearer else None))
+def require_key(request: Request, settings: SettingsDep,
+                _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+                _api_key: Annotated[str | None, Depends(api_key_scheme)]) -> None:
+    """For writes. The two schemes declare the headers in OpenAPI; the check reads the raw headers."""
+    _check(settings, request)
 
 
 def require_read_key(request: Request, settings: SettingsDep) -> None:
-    """For reads: open unless `Settings.read_requires_key`; reads headers itself so the spec marks reads open."""
-    if not settings.read_requires_key:
-        return
-    auth = request.headers.get("authorization", "")
-    scheme, _, token = auth.partition(" ")
-    _check(settings, request.headers.get("x-api-key") or (token.strip() if scheme.lower() == "bearer" else None))
+    """For reads: open unless `Settings.read_requires_key`; declares no scheme, so the spec marks reads open."""
+    if settings.read_requires_key:
+        _check(settings, request)
 
 
 WriteKey = Depends(require_key)

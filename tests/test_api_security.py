@@ -31,7 +31,8 @@ def test_writes_without_a_valid_key_are_refused_and_change_nothing(anonymous):
     before = _snapshot(app)
     article_id = c.get("/v1/articles").json()["items"][0]["id"]
     for headers, words in [({}, "No API key"), ({"X-API-Key": "wrong"}, "not valid"),
-                           ({"Authorization": "Bearer wrong"}, "not valid"), ({"Authorization": "Basic " + TEST_KEY}, "No API key"),
+                           ({"Authorization": "Bearer wrong"}, "not valid"), ({"Authorization": "Basic " + TEST_KEY}, "not valid"),
+                           ({"X-API-Key": TEST_KEY, "Authorization": "Bearer wrong"}, "not valid"), ({"X-API-Key": ""}, "not valid"),
                            ({"X-API-Key": TEST_KEY[:-1]}, "not valid"), ({"X-API-Key": TEST_KEY + "x"}, "not valid")]:
         for r in (c.post("/v1/articles", json=ARTICLE, headers=headers), c.delete(f"/v1/articles/{article_id}", headers=headers)):
             assert_problem(r, 401, words, "X-API-Key")

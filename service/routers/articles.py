@@ -14,7 +14,7 @@ from service.store.articles import ArticleIdCollision, delete_article, save_arti
 from service.store.queries import list_article_claims, list_articles
 from service.store.reads import article_detail, article_read, claim_read, get_article
 
-router = APIRouter(prefix="/v1/articles", tags=["articles"], responses=problem_responses(422, 500, 503))
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
 
 ArticleId = Annotated[str, Path(max_length=64, description="Tally's article id.", examples=["157c3cf64a00950d"])]
 
@@ -47,7 +47,7 @@ def _retrying(request: Request, write):
                               **json_example({**ARTICLE_READ, "status": "new"})},
                         200: {"model": ArticleIngestResult, "description": "The text was already known.",
                               **json_example({**ARTICLE_READ, "status": "unchanged"})},
-                        **problem_responses(401, 403, 409, 413)})
+                        **problem_responses(401, 403, 409)})
 def create_article(article: Annotated[ArticleCreate, Body(openapi_examples=ARTICLE_CREATE)], request: Request,
                    response: Response) -> ArticleIngestResult:
     """Ingest one article: extract its figures and store both in one transaction."""

@@ -12,7 +12,7 @@ from service.store.queries import list_claims
 from service.store.reads import claim_read
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"], dependencies=[ReadKey],
-                   responses=problem_responses(401, 403, 422, 500, 503))
+                   responses=problem_responses(401, 403))
 
 
 

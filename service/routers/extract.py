@@ -4,10 +4,9 @@ from fastapi import APIRouter, Body
 
 import extractors
 from schemas import ExtractRequest, ExtractResult
-from service.errors import problem_responses
 from service.routers.examples import CLAIM, EXTRACT_REQUEST, json_example
 
-router = APIRouter(prefix="/v1/extract", tags=["extract"], responses=problem_responses(413, 422, 500))
+router = APIRouter(prefix="/v1/extract", tags=["extract"])
 
 
 @router.post("", response_model=ExtractResult, operation_id="extract-text",

@@ -8,7 +8,7 @@ from service.security import ReadKey
 from service.store.queries import list_sources
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"], dependencies=[ReadKey],
-                   responses=problem_responses(401, 403, 422, 500, 503))
+                   responses=problem_responses(401, 403))
 
 
 @router.get("", response_model=SourcePage, operation_id="sources-list",

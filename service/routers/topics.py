@@ -15,7 +15,7 @@ from service.store.reads import articles_by_id, claims_of_topic
 from service.store.topics import topic_summary_of
 
 router = APIRouter(prefix="/v1/topics", tags=["topics"], dependencies=[ReadKey],
-                   responses=problem_responses(401, 403, 422, 500, 503))
+                   responses=problem_responses(401, 403))
 
 TopicKey = Annotated[str, Path(max_length=200, description="Topic key (a stable slug).",
                                examples=["dprk-troops-in-russia"])]
