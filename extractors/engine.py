@@ -142,13 +142,14 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
         fig.qualifier, fig.shape = "vague", "vague"
     value_scale_m = a.scale == "m" or (b is not None and b.scale == "m")
     # currency before the (first) number
-    prefix = text[ss:start]
-    cur = money.currency_before(text[ss:a.start])
+    near = max(ss, start - 80)  # qualifiers and currencies sit right before the number: keep it linear
+    prefix = text[near:start]
+    cur = money.currency_before(text[max(ss, a.start - 12):a.start])
     if cur and cur[0]:
         fig.kind, fig.unit, fig.stated_unit = "money", cur[0], cur[0]
         if start == a.start:
             start -= cur[1]
-        prefix = text[ss:start]
+        prefix = text[near:start]
         fig.rules.append("money:<currency> <n>")
     suffix = text[end:se]
     consumed = 0
@@ -243,7 +244,7 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
             fig.qualifier, fig.shape, fig.hedged = q.qualifier, q.shape, q.hedged
             start -= q.length
             fig.rules.append(q.rule)
-            pre2 = text[ss:start]
+            pre2 = text[max(ss, start - 80):start]
             cur2 = money.currency_before(pre2) if not fig.kind else None
             if q.qualifier == "additional":
                 q2 = prefix_qualifier(pre2)
@@ -333,7 +334,7 @@ _SIBLING_CUT = re.compile(r",\s+and\s+that\b|;|,\s+(?:while|whereas|but)\b|\s+an
 _NOUN_BEFORE = re.compile(r"\b(?:number|total|tally|count|figure)\s+of\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:in\s+\w+\s+)?(?:is|was|has|had|stood|stands|rose|reached|hit|approaching|approached|to|at|of|climbed|jumped)\b[^,;]*$|\b(?:count|tally|total|attendance|crowd|turnout|capacity)\s+of\s+$", re.I)
 
 
-def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], claims: list[dict], rejected: list) -> None:
+def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], by_value: dict, rejected: list) -> None:
     """Give bare numbers ("... and 2,013 were", "put the crowd at 8 to 9,000") a kind and unit:
     an earlier figure of the same value in the article (a mention), a subset marker ("including 37"),
     a counted noun before ("the number of cholera cases is approaching 4,000"), a people noun before,
@@ -352,8 +353,7 @@ def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], claims: list[
             rejected.append((f.start, f.end, "idiom"))
             f.kind = "__drop__"
             continue
-        same = [c for c in claims if c["value"] is not None and f.stated_value is not None
-                and c["stated"]["value"] == f.stated_value and c["kind"] in ("casualties", "personnel", "count")]
+        same = [c for c in by_value.get(f.stated_value, ()) if c["kind"] in ("casualties", "personnel", "count")]
         if same and f.qualifier == "exact":
             f.kind, f.unit, f.casualty_type = same[-1]["kind"], same[-1]["unit"], same[-1]["casualty_type"]
             f.rules.append("bare:<n> as mentioned before")
@@ -425,6 +425,7 @@ def _location(sentence: str) -> str | None:
 def extract_article(text: str, published: str | None):
     """(claims as dicts, rejected as (start, end, reason)) for one article."""
     claims: list[dict] = []
+    by_value: dict[float, list[dict]] = {}  # earlier claims by stated value, for bare repeats
     rejected: list[tuple[int, int, str]] = []
     resolver = attr.Resolver(text)
     sentences = split_sentences(text)
@@ -449,7 +450,7 @@ def extract_article(text: str, published: str | None):
                 continue
             _kind(text, ss, se, fig, nxt)
             figs.append(fig)
-        _resolve_bare(text, ss, se, figs, claims, rejected)
+        _resolve_bare(text, ss, se, figs, by_value, rejected)
         for i, f in enumerate(figs):
             # "604 killed, including 37 rescue workers": a subset of casualties is casualties
             if f.kind in ("personnel", "count") and f.unit == "person" and i > 0 and \
@@ -503,6 +504,8 @@ def extract_article(text: str, published: str | None):
                 span=[f.start, f.end], quote=text[f.start:f.end], sentence=sent,
                 rule=" + ".join(r for r in f.rules if r), mentions=[],
             ))
+            if f.stated_value is not None:
+                by_value.setdefault(f.stated_value, []).append(claims[-1])
     return _merge_mentions(claims), rejected
 
 

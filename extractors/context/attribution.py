@@ -26,7 +26,7 @@ _WEAK_RX = re.compile(rf"\b(?:{WEAK_VERBS})\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:(?:preliminary|final|official|latest|new|its|the)\s+)?(?:results|estimates|figures|data|a\s+report|reports|a\s+statement|statements|a\s+count|a\s+tally)\s+(?:by|from|of)\s+)?([^,.;:()\"“”]+)", re.I)
 _BY = re.compile(r"\b(?:estimates|figures|data|reports|statements|a\s+report|a\s+statement|a\s+survey|a\s+count|a\s+tally|intelligence\s+reports|calculations)\s+(?:by|from)\s+((?:[^,.;:()\"“”]|,\s+(?=(?:and\s+)?[A-Z]))+?)(?=\s+(?:that|which|who|suggest|suggests|show|shows|say|says|said|put|puts|estimate|estimates|indicate|indicated|had|have|has|are|is|was|were)\b|[,.;:](?!\s+(?:and\s+)?[A-Z])|$)", re.I)
 _POSSESSIVE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s\s+(?:own\s+)?(?:estimates?|figures?|count|tally|data|numbers|report|calculations?)\b")
-_CITING = re.compile(r"([^,;:]+?),\s+(?:citing|briefed\s+by|quoting)\s+([^,;:]+?),\s+(?:" + VERBS + r")\b", re.I)
+_CITING = re.compile(r",\s+(?:citing|briefed\s+by|quoting)\s+([^,;:]{1,80}?),\s+(?:" + VERBS + r")\b", re.I)
 _ANON = re.compile(r"\b(?:an?|the)\s+((?:[\w-]+\s+){0,2}(?:negotiator|official|source|diplomat|person|people|officials|sources|diplomats)\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of)\s+the\s+\w+)\s*$")
 _APPOSITIVE = re.compile(r"((?:[A-Z][\w&-]*\s+){0,4}[A-Z][\w&-]*|the\s+\w+)['’]s\s+(?:spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|head|chief|leader|commander|secretary)\s*,\s*((?:[A-Z][\w'’-]*\s*){1,4}),\s*$")
 _INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+((?:[a-z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
@@ -79,6 +79,7 @@ def _clean(np: str) -> str:
 
 def _np_before(prefix: str) -> str:
     """The noun phrase that ends `prefix` (the subject of a verb that follows)."""
+    prefix = prefix[-160:]
     prefix = re.sub(r",\s*\d{1,3}\s*,\s*$", ", ", prefix)  # "Lidia Horak, 45, said"
     prefix = re.sub(_AUX + r"\s*$", "", prefix)
     prefix = re.sub(r",\s+(?:the|a|an|whose|which|who)\b[^,]*(?:,\d{3}[^,]*)*,\s*$", " ", prefix)  # appositive / relative clause
@@ -134,14 +135,19 @@ def _split_title(np: str) -> tuple[str, str | None]:
     return body, name
 
 
+_HINT = re.compile(rf"\b(?:{VERBS}|{WEAK_VERBS}|according|citing|briefed|quoting|estimates|figures|data|tally|count)\b")
+
+
 def find_cues(sentence: str) -> list[SourceCue]:
     """Every source cue of one sentence (positions relative to the sentence)."""
     cues: list[SourceCue] = []
+    if not _HINT.search(sentence):
+        return cues
     for m in _CITING.finditer(sentence):
-        relay = _np_before(m.group(1) + " ")
-        origin = _clean(m.group(2))
+        relay = _np_before(sentence[max(0, m.start() - 120):m.start()] + " ")
+        origin = _clean(m.group(1))
         if origin:
-            cues.append(SourceCue(m.start(2), origin, _clean(relay) or None, "attribution:X, citing Y,"))
+            cues.append(SourceCue(m.start(1), origin, _clean(relay) or None, "attribution:X, citing Y,"))
     for m in _ACCORDING.finditer(sentence):
         name = _clean(re.split(r"\s+(?:that|which|who|and\s+(?:a|an|the)\s+\w+\s+(?:of|in))\b", m.group(1))[0])
         if name:
@@ -237,6 +243,9 @@ def choose(cues: list[SourceCue], sentence: str, pos: int) -> SourceCue | None:
     return None
 
 
+_WINDOW = 6_000  # back-references look this far (characters) around a cue: keeps long texts linear
+
+
 class Resolver:
     """Turns a cue's raw name into a source, resolving back-references against earlier sources
     of the same article. One per article; holds the article's history (not global state)."""
@@ -245,16 +254,17 @@ class Resolver:
         self.text = text
         self.history: list[tuple[str, str | None, bool]] = []
         self.sentence_of: list[int] = []
+        self._first_of_last = 0
 
     def note(self, name: str, via: str | None, relayed: bool = False, sentence: int = 0) -> None:
+        if not self.sentence_of or self.sentence_of[-1] != sentence:
+            self._first_of_last = len(self.history)
         self.history.append((name, via, relayed))
         self.sentence_of.append(sentence)
 
     def _last(self) -> tuple[str, str | None]:
         """The subject source of the latest sentence that named one (its first cue)."""
-        last = self.sentence_of[-1]
-        i = self.sentence_of.index(last)
-        name, via, relayed = self.history[i]
+        name, via, relayed = self.history[self._first_of_last]
         if relayed and via:
             return via, None  # "The agency also said" after "X, citing Y, said": the agency is X
         return name, via
@@ -307,8 +317,9 @@ class Resolver:
 
     def _find_in_text(self, word: str, offset: int) -> str | None:
         rx = re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&)\s+)?){{1,5}}){word.capitalize()}\b")
-        before = [m for m in rx.finditer(self.text, 0, offset)]
-        m = before[-1] if before else rx.search(self.text, offset)
+        lo = max(0, offset - _WINDOW)
+        before = [m for m in rx.finditer(self.text, lo, offset)]
+        m = before[-1] if before else rx.search(self.text, offset, offset + _WINDOW)
         if not m:
             return None
         name = re.sub(r"^(?:The|A|An|In|On|At|By)\s+", "", m.group(0))
@@ -318,7 +329,7 @@ class Resolver:
         """"Kim" -> "Kim Jong Un" when the article named the person in full before."""
         if " " in name or not name[:1].isupper() or name.isupper():
             return name
-        m = re.search(rf"\b{re.escape(name)}(?:\s+[A-Z][a-z]+){{1,3}}\b", self.text[:offset])
+        m = re.compile(rf"\b{re.escape(name)}(?:\s+[A-Z][a-z]+){{1,3}}\b").search(self.text, max(0, offset - _WINDOW), offset)
         return m.group(0) if m else name
 
     def _last_person(self, offset: int) -> str | None:

@@ -69,11 +69,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.
 ))
 
 
+_HINT = re.compile(r"\b(?:" + _MON_RX + r"|(?:19|20)\d\d|last|yesterday|today|tonight|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|since|until|till|from|before|after|starting|previously|initially|originally|earlier|claimed|tabled|original|election|first|announced|at)\b", re.I)
+
+
 def find_dates(text: str, start: int, end: int, published: str | None) -> list[DatePhrase]:
     """Date phrases in text[start:end], non-overlapping, earliest first; "since X" is kept as a
     phrase with value None and rule "since" so that it shadows X (not a date of the figure)."""
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
+    if not _HINT.search(text, start, end):
+        return found
     pub = _pub(published)
     year = _pub_year(published)
     for name, rx in _PATTERNS:

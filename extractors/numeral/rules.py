@@ -95,16 +95,18 @@ VAGUE = (  # longest first; (pattern, low, high)
     (r"millions", 2_000_000, 9_999_999),
     (r"billions", 2_000_000_000, 9_999_999_999),
 )
-_VAGUE_RX = [(re.compile(rf"\b{p}\b(?!\s+(?:more|fewer|less)\b)", re.I), lo, hi) for p, lo, hi in VAGUE]
+_VAGUE_ONE = re.compile(r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(VAGUE)) + r")\b(?!\s+(?:more|fewer|less)\b)", re.I)
+
+
+def _vague(m: re.Match[str]) -> Numeral:
+    """'thousands' -> 2000-9999, 'tens of thousands' -> 20000-99999 ... (claims.md §3)."""
+    i = int(m.lastgroup[1:])
+    _, lo, hi = VAGUE[i]
+    return Numeral(m.start(), m.end(), None, float(lo), float(hi), "vague", "numeral:vague")
 
 
 def _vague_rules() -> list[Rule]:
-    rules = []
-    for rx, lo, hi in _VAGUE_RX:
-        def prod(m, lo=lo, hi=hi, name=rx.pattern):
-            return Numeral(m.start(), m.end(), None, float(lo), float(hi), "vague", "numeral:vague")
-        rules.append(Rule(f"numeral:vague {rx.pattern}", rx, prod))
-    return rules
+    return [Rule("numeral:vague <thousands|dozens|...>", _VAGUE_ONE, _vague)]
 
 
 @rule("numeral:<digits> <scale>", rf"(?<![\d.,]){_DIGITS}{_SCALE}?")
