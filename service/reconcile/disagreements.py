@@ -131,37 +131,53 @@ def judge_pair(x: Item, y: Item, *, topic_trend: int = 0, topic: str | None = No
                         topic=topic or a.claim.topic or None)
 
 
+UNDATED_DISTANCE = 10 ** 6  # days: an undated figure is compared only when its source has no dated one
+
+
+def _distance(a: Item, b: Item) -> int:
+    """Days between the periods of two figures (0 when they overlap)."""
+    if a.period is None or b.period is None:
+        return UNDATED_DISTANCE
+    return max(0, days_between(a.period, b.period), days_between(b.period, a.period))
+
+
 def find_disagreements(items: Sequence[Item], *, topic: str | None = None) -> list[Disagreement]:
     """All disagreements of one topic's items, one per pair of figures, most severe first.
 
-    A source's own series is compared step by step (each figure with its previous distinct one),
-    so a toll revised five times gives five revisions, not fifteen.
+    A source's own series is compared step by step (each figure with its next figure that differs),
+    so a toll revised five times gives five revisions, not fifteen; across sources a figure is
+    compared with the other source's figures nearest to it in time, not with its whole history.
     """
     t = trend(items)
     live = [i for i in items if i.counts]
+    by_source: dict[str, list[Item]] = {}
+    for i in live:
+        by_source.setdefault(i.source, []).append(i)
+    pairs: dict[tuple[str, str], tuple[Item, Item]] = {}
+    for series in by_source.values():
+        for n, x in enumerate(series):
+            y = next((y for y in series[n + 1:] if disagree(x, y)), None)
+            if y is not None:
+                pairs[x.id, y.id] = (x, y)
+    for x in live:
+        for source, others in by_source.items():
+            if source == x.source:
+                continue
+            ds = [_distance(x, o) for o in others]
+            best = min(ds)
+            for o, dist in zip(others, ds):
+                if dist == best and (o.id, x.id) not in pairs:
+                    pairs[x.id, o.id] = (x, o)
     found: dict[tuple, tuple[int, Disagreement]] = {}
-    for n, x in enumerate(live):
-        for y in live[n + 1:]:
-            if x.source == y.source and not _consecutive(x, y, live):
-                continue
-            d = judge_pair(x, y, topic_trend=t, topic=topic, series=live)
-            if d is None:
-                continue
-            key = (d.type, frozenset({(x.source, x.raw), (y.source, y.raw)}))
-            undated = (x.period is None) + (y.period is None)
-            if key not in found or undated < found[key][0]:
-                found[key] = (undated, d)
+    for x, y in pairs.values():
+        d = judge_pair(x, y, topic_trend=t, topic=topic, series=live)
+        if d is None:
+            continue
+        key = (d.type, frozenset({(x.source, x.raw), (y.source, y.raw)}))
+        undated = (x.period is None) + (y.period is None)
+        if key not in found or undated < found[key][0]:
+            found[key] = (undated, d)
     return sort_disagreements([d for _, d in found.values()])
-
-
-def _consecutive(x: Item, y: Item, live: Sequence[Item]) -> bool:
-    """y is the next figure of x's source after x that differs from x (items are in as_of order)."""
-    series = [i for i in live if i.source == x.source]
-    i, j = series.index(x), series.index(y)
-    if j < i:
-        i, j = j, i
-    between = series[i + 1:j]
-    return all(not disagree(series[i], m) for m in between)
 
 
 def _adjacent(a: Item, b: Item, series: Sequence[Item]) -> bool:
