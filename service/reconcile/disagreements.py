@@ -160,6 +160,8 @@ def find_disagreements(items: Sequence[Item], *, topic: str | None = None) -> li
             if y is not None:
                 pairs[x.id, y.id] = (x, y)
     for x in live:
+        if x.period is None and any(o.period and o.raw == x.raw for o in by_source[x.source]):
+            continue  # an undated repeat of a dated figure: the dated one speaks for it
         for source, others in by_source.items():
             if source == x.source:
                 continue
