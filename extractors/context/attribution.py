@@ -135,7 +135,7 @@ def _split_title(np: str) -> tuple[str, str | None]:
     return body, name
 
 
-_HINT = re.compile(rf"\b(?:{VERBS}|{WEAK_VERBS}|according|citing|briefed|quoting|estimates|figures|data|tally|count)\b")
+_HINT = re.compile(rf"\b(?:{VERBS}|{WEAK_VERBS}|according|citing|briefed|quoting|estimates|figures|data|tally|count)\b", re.I)
 
 
 def find_cues(sentence: str) -> list[SourceCue]:
