@@ -180,3 +180,23 @@ def test_a_part_larger_than_the_whole_is_a_scope_flag(dev):
     scope = [d for d in view.disagreements if d.type is T.scope]
     assert len(scope) == 1 and scope[0].b.startswith("dev-005.txt") and "Yusuf Arin (~700, undated" in scope[0].explanation
     assert not [d for d in dev("unmk-personnel", "unmk-personnel-in-field").disagreements if d.type is T.scope]
+
+
+EXACT = {  # topic -> every disagreement type it must show, with multiplicity (no noise beyond the page's lines)
+    "tavrin-quake-injured": [T.contradiction],
+    "brackport-strikers": [T.contradiction],
+    "brackport-pay-offer": [T.revision],
+    "brackport-strike-duration": [T.internal],
+    "veltra-kessingen-strike-turnout": [T.contradiction],
+    "valtoria-turnout": [T.contradiction, T.contradiction, T.revision, T.revision],
+    "hlf-fighters-killed-or-wounded": [T.contradiction],
+    "cup-final-crush-injured": [T.contradiction],
+    "korvel-reservoir-drawdown": [T.revision],
+    "sibanda-cholera-deaths": [T.revision, T.revision, T.revision],
+    "tavrin-quake-killed": [T.revision] + [T.change_over_time] * 5,
+}
+
+
+@pytest.mark.parametrize("topic,types", EXACT.items(), ids=list(EXACT))
+def test_exactly_these_disagreements(dev, topic, types):
+    assert [d.type for d in dev(topic).disagreements] == types

@@ -141,6 +141,11 @@ def _distance(a: Item, b: Item) -> int:
     return max(0, days_between(a.period, b.period), days_between(b.period, a.period))
 
 
+def _undated_repeat(x: Item, series: Sequence[Item]) -> bool:
+    """An undated figure its source also gives with a date ("the 37 it had initially reported")."""
+    return x.period is None and any(o.period and o.raw == x.raw for o in series)
+
+
 def find_disagreements(items: Sequence[Item], *, topic: str | None = None) -> list[Disagreement]:
     """All disagreements of one topic's items, one per pair of figures, most severe first.
 
@@ -155,13 +160,14 @@ def find_disagreements(items: Sequence[Item], *, topic: str | None = None) -> li
         by_source.setdefault(i.source, []).append(i)
     pairs: dict[tuple[str, str], tuple[Item, Item]] = {}
     for series in by_source.values():
+        series = [x for x in series if not _undated_repeat(x, series)]
         for n, x in enumerate(series):
             y = next((y for y in series[n + 1:] if disagree(x, y)), None)
             if y is not None:
                 pairs[x.id, y.id] = (x, y)
     for x in live:
-        if x.period is None and any(o.period and o.raw == x.raw for o in by_source[x.source]):
-            continue  # an undated repeat of a dated figure: the dated one speaks for it
+        if _undated_repeat(x, by_source[x.source]):
+            continue  # the dated figure speaks for its undated repeat
         for source, others in by_source.items():
             if source == x.source:
                 continue
