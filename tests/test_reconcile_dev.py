@@ -4,7 +4,7 @@ expected_topics.md. Claims are named `<article>:<quote>`; each row is one line o
 import pytest
 
 from schemas.enums import DisagreementType as T
-from service.reconcile import topic_view
+from service.reconcile import conversions, topic_view
 from tests.test_reconcile_seeds import DEV, gold_articles, gold_read_claims
 
 
@@ -200,3 +200,11 @@ EXACT = {  # topic -> every disagreement type it must show, with multiplicity (n
 @pytest.mark.parametrize("topic,types", EXACT.items(), ids=list(EXACT))
 def test_exactly_these_disagreements(dev, topic, types):
     assert [d.type for d in dev(topic).disagreements] == types
+
+
+def test_views_say_which_rates_and_units_they_converted_with():
+    claims = gold_read_claims(DEV)
+    of = lambda key: [c for c in claims if c.topic == key]  # noqa: E731
+    assert conversions(of("orla-dawn-ransom-paid")) == ["KRW -> USD at 1,440 KRW/USD (2025-11)"]
+    assert conversions(of("carrow-ridge-area")) == ["acre -> hectare (pint)"]
+    assert conversions(of("tavrin-quake-killed")) == []

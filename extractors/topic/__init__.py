@@ -145,8 +145,12 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None) -> tuple[str, str
     if theatre:
         parts += ["in", theatre]
     key = slug(" ".join(p for p in parts if p))
-    label_bits = [actor.label if actor else "", " ".join(entity).title(), unit.title() if unit else "",
-                  " ".join(measure).replace("-", " ")]
+    what = " ".join(measure).replace("-", " ")
+    if kind == "casualties":  # "North Korean soldiers killed", "people killed"
+        what = ("soldiers " if military else "people ") + what
+    names = [w.title() if w not in _EVENT else w for w in entity]
+    label_bits = [(" ".join(names) + ":") if names else "", actor.label if actor else "",
+                  unit.title() if unit else "", what]
     if claim.per:
         label_bits.append(f"per {claim.per.replace('/', ' per ')}")
     if theatre:

@@ -16,9 +16,9 @@ from service.reconcile.items import prepare
 from service.reconcile.rates import RateTable, load_rates
 from service.reconcile.sources import source_of
 from service.reconcile.verdict import judge
-from service.reconcile.view import topic_summary, topic_view
+from service.reconcile.view import conversions, topic_summary, topic_view
 
-__all__ = ["compare", "interval_of", "judge", "load_rates", "RateTable", "sort_disagreements", "source_of",
+__all__ = ["compare", "conversions", "interval_of", "judge", "load_rates", "RateTable", "sort_disagreements", "source_of",
            "topic_summary", "topic_view"]
 
 

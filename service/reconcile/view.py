@@ -109,7 +109,8 @@ def _build(key: str, claims: Sequence[ClaimRead], *, articles, catalog, rates, r
                            latest=overall.claim if overall else None, n_claims=len(own),
                            n_articles=len({c.article_id for c in own}), n_sources=len({i.source for i in items}),
                            n_disagreements=len(disagreements))
-    timeline = [TimelinePoint(as_of=i.claim.as_of, claim_id=i.id, source=i.source, value=i.point,
+    timeline = [TimelinePoint(as_of=i.claim.as_of, claim_id=i.id, source=i.source,
+                              value=None if i.vague or i.standalone_delta else i.point,
                               low=i.raw[0], high=i.raw[1]) for i in items]
     sources = []
     for name in dict.fromkeys(i.source for i in items):
@@ -125,6 +126,20 @@ def _group(claims: Sequence[ClaimRead]) -> list[list[ClaimRead]]:
     for c in claims:
         groups.setdefault(c.topic, []).append(c)
     return list(groups.values())
+
+
+def conversions(claims: Sequence[ClaimRead], *, unit: str | None = None, rates: RateTable | str | Path | None = None,
+                articles: Mapping[str, ArticleRead] | None = None) -> list[str]:
+    """The rates and unit conversions a topic's figures went through: "KRW -> USD at 1,440 KRW/USD (2025-11)"."""
+    rates = rates if isinstance(rates, RateTable) or rates is None else load_rates(rates)
+    unit = unit or topic_unit(claims)
+    notes = []
+    for i in prepare(claims, unit=unit, articles=articles, rates=rates):
+        if i.comparable and i.claim.unit != unit:
+            note = f"{i.claim.unit} -> {unit}" + (f" at {i.conversion}" if i.conversion else " (pint)")
+            if note not in notes:
+                notes.append(note)
+    return notes
 
 
 def topic_view(key: str, claims: Sequence[ClaimRead], *, articles: Mapping[str, ArticleRead] | None = None,
