@@ -36,8 +36,9 @@ def _free_port() -> int:
 class ThrowawayPostgres:
     """A PostgreSQL cluster in a temp dir, run as `postgres` when we are root (initdb refuses root)."""
 
-    def __init__(self, bin_dir: Path):
+    def __init__(self, bin_dir: Path, *, durable: bool = False):
         self.bin_dir = bin_dir
+        self.durable = durable
         self.dir = Path(tempfile.mkdtemp(prefix="tally-pg-"))
         self.data = self.dir / "data"
         self.log = self.dir / "server.log"
@@ -55,9 +56,11 @@ class ThrowawayPostgres:
         return self
 
     def start(self) -> None:
-        # fsync off: the cluster is thrown away; a killed client, not a crashed host, is what tests exercise.
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        # fsync off unless `durable` (benchmarks): the cluster is thrown away, and a killed client, not a
+        # crashed host, is what tests exercise.
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start")
 
     def stop(self, mode: str = "fast") -> None:

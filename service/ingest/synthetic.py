@@ -9,33 +9,37 @@ import re
 
 from schemas import ArticleCreate, Claim, Kind
 
+# Each story happens in a generated town; the counted noun is followed by "in {place}", so that topics are
+# per story, as in a real corpus of many stories with some articles each.
 STORIES = [
-    ("earthquake", "Tavrin", [
-        "{q} {n} people were killed in the earthquake in {place}, {src} said on {day}.",
-        "{src} said {q} {n} people were injured and {m} homes destroyed across {place}.",
-        "Rescuers had pulled {n} survivors from the rubble by {day}, according to {src}.",
+    ("Earthquake", [
+        "{q} {n} people were killed in {place} by the earthquake, {src} said on {day}.",
+        "{src} said {q} {n} people were injured in {place} and {m} homes destroyed.",
+        "Rescuers had pulled {n} survivors in {place} from the rubble by {day}, according to {src}.",
     ]),
-    ("floods", "the Orin valley", [
-        "Floods in {place} have displaced {q} {n} families, {src} said on {day}.",
+    ("Floods", [
+        "Floods have displaced {q} {n} families in {place}, {src} said on {day}.",
         "{src} estimated that {n} hectares of farmland in {place} were under water.",
-        "The death toll from the floods rose to {n}, {src} reported on {day}.",
+        "The death toll from the floods rose to {n} people in {place}, {src} reported on {day}.",
     ]),
-    ("budget", "Karsova", [
-        "The government of {place} will spend {q} ${n} million on roads next year, {src} said.",
-        "{src} said the deficit of {place} reached {p} percent of output in {month}.",
-        "Officials in {place} plan to hire {n} teachers over {k} years, {src} said on {day}.",
+    ("Budget", [
+        "The council will spend {q} ${n} million on roads in {place} next year, {src} said.",
+        "{src} said unemployment in {place} reached {p} percent in {month}.",
+        "Officials plan to hire {n} teachers in {place} over {k} years, {src} said on {day}.",
     ]),
-    ("deployment", "the northern border", [
-        "{src} said {q} {n} troops had been deployed to {place} by {day}.",
-        "{q} {n} soldiers have been sent to {place} for a {k}-month rotation, {src} said.",
-        "{src} reported that {n} armoured vehicles crossed into {place} on {day}.",
+    ("Deployment", [
+        "{src} said {q} {n} troops in {place} had been put on alert by {day}.",
+        "{q} {n} soldiers in {place} began a {k}-month rotation, {src} said.",
+        "{src} reported that {n} armoured vehicles in {place} were moved on {day}.",
     ]),
-    ("strike", "the Velm port", [
-        "{q} {n} dock workers walked out at {place} on {day}, {src} said.",
-        "The strike at {place} has cost {q} ${n} million so far, according to {src}.",
-        "{src} said {n} ships were waiting to unload at {place} after {k} days.",
+    ("Strike", [
+        "{q} {n} dock workers in {place} walked out on {day}, {src} said.",
+        "The strike has cost businesses in {place} {q} ${n} million so far, according to {src}.",
+        "{src} said {n} ships in {place} were waiting to unload after {k} days.",
     ]),
 ]
+SYLLABLES = ["tav", "rin", "kar", "so", "va", "or", "in", "vel", "mar", "den", "ost", "lu", "bra", "nik", "es",
+             "tor", "hal", "ga", "mir", "ul"]
 SOURCES = ["the Health Ministry", "the United Nations", "the Red Cross", "local officials", "the interior ministry",
            "Meridian Wire", "the regional governor", "an army spokesperson", "the port authority", "the finance ministry"]
 QUALIFIERS = ["", "about", "at least", "more than", "nearly", "up to", "an estimated", "some"]
@@ -59,18 +63,28 @@ def _sentence(rng: random.Random, template: str, place: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def generate_articles(n: int, *, seed: int = 0) -> list[ArticleCreate]:
-    """`n` articles of 2-5 paragraphs, each with one to three figures and some filler."""
+def _places(rng: random.Random, n: int) -> list[str]:
+    names: set[str] = set()
+    while len(names) < n:
+        names.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4))).capitalize())
+    return sorted(names)
+
+
+def generate_articles(n: int, *, seed: int = 0, articles_per_story: int = 8) -> list[ArticleCreate]:
+    """`n` articles of 2-5 paragraphs, each with one to three figures and some filler, about
+    `n / articles_per_story` stories (a kind of event in a town)."""
     rng = random.Random(seed)
+    places = _places(rng, max(1, n // articles_per_story // len(STORIES) + 1))
     articles = []
     for i in range(n):
-        story, place, templates = rng.choice(STORIES)
+        story, templates = rng.choice(STORIES)
+        place = rng.choice(places)
         paragraphs = []
         for _ in range(rng.randrange(2, 6)):
             sentences = [_sentence(rng, rng.choice(templates), place) for _ in range(rng.randrange(1, 4))]
             sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(FILLER))
             paragraphs.append(" ".join(sentences))
-        title = f"{story.capitalize()} in {place}: latest figures ({i})"
+        title = f"{story} in {place}: latest figures ({i})"
         month = rng.randrange(1, 11)
         articles.append(ArticleCreate(
             source_id=f"synthetic-{seed}-{i:06d}", title=title, outlet=rng.choice(OUTLETS),
