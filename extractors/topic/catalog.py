@@ -32,18 +32,19 @@ class Catalog:
         return self.labels.get(self.resolve(key))
 
     def parent(self, key: str) -> str | None:
-        """The wider topic this one is part of: declared, else the longest key it extends ("x-y-z" -> "x-y")."""
+        """The wider topic this one is declared part of (`parent:` in the catalog)."""
         key = self.resolve(key)
         return self.parents.get(key)
 
     def related(self, a: str, b: str) -> str | None:
-        """Which of two keys is the part ("child") when one is within the other, else None."""
+        """Which of two keys is the part when one is within the other (declared parent, or a key that
+        extends the other: `tavrin-quake-killed-kol-dara` within `tavrin-quake-killed`), else None."""
         a, b = self.resolve(a), self.resolve(b)
         if a == b:
             return None
-        if self._ancestors(a).__contains__(b) or b_extends(a, b):
+        if b in self._ancestors(a) or extends(a, b):
             return a
-        if self._ancestors(b).__contains__(a) or b_extends(b, a):
+        if a in self._ancestors(b) or extends(b, a):
             return b
         return None
 
@@ -55,7 +56,7 @@ class Catalog:
         return out
 
 
-def b_extends(child: str, parent: str) -> bool:
+def extends(child: str, parent: str) -> bool:
     """`tavrin-quake-killed-kol-dara` extends `tavrin-quake-killed`: a narrower quantity of the same family."""
     return child.startswith(parent + "-")
 
