@@ -474,7 +474,7 @@ def extract_article(text: str, published: str | None):
                 low, high = high, low
             if f.qualifier == "additional":
                 # "another" starts a second category when the sentence already counted a different thing
-                prev = [g for g in figs if g.start < f.start and g.kind and g is not f]
+                prev = [g for g in figs if g.start < f.start and g.kind and g is not f and g.kind not in ("duration", "__drop__")]
                 if prev and any((g.casualty_type or g.unit) != (f.casualty_type or f.unit) or g.kind != f.kind for g in prev[-1:]):
                     f.qualifier = "exact"
                     value, low, high = _finish_values(replace(f, shape="exact"))

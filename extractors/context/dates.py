@@ -58,7 +58,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.
     ("<day> <month>", r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON_RX + r")\b"),
     ("<season> of <year>", r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b"),
     ("<month> <year>", r"\b(" + _MON_RX + r")\.?,?\s+(\d{4})\b"),
-    ("in <year>", r"\b(?:in|during|of)\s+((?:19|20)\d\d)\b(?![\u2010-])"),
     ("last week", r"\blast\s+week\b"),
     ("last year", r"\blast\s+year\b"),
     ("last month", r"\blast\s+month\b"),
@@ -148,7 +147,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None, year: int | None, pu
     return None
 
 
-_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|up\s+from|down\s+from)\b|;|\bup\s+from\b|\bdown\s+from\b")
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|up\s+from|down\s+from|after|before)\b|;|\bup\s+from\b|\bdown\s+from\b")
 
 
 def _same_clause(sentence: str, sent_start: int, a: int, b: int) -> bool:
@@ -161,9 +160,7 @@ def as_of_for(pos: int, dates: list[DatePhrase], published: str | None, sentence
     """(as_of, as_of_text, note) for a figure at `pos`: the nearest date phrase of the sentence,
     else the publication date; a "previously said" marker with no date of its own gives None."""
     if dates and sentence is not None:
-        same = [d for d in dates if _same_clause(sentence, sent_start, d.start, pos)]
-        if same:
-            dates = same
+        dates = [d for d in dates if _same_clause(sentence, sent_start, d.start, pos)]
     if dates:
         d = min(dates, key=lambda d: (d.start - pos if d.start >= pos else pos - d.end) + (0 if d.start >= pos else 0))
         if d.rule == "previously said":
