@@ -1,4 +1,7 @@
 """The FastAPI application, built from settings; the engine lives on app.state, not in a module global."""
+import threading
+from contextlib import nullcontext
+
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -38,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url)
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
+    app.state.write_lock = threading.Lock() if app.state.engine.dialect.name == "sqlite" else nullcontext()
     app.state.metrics = Metrics()
     app.state.topic_views = ViewCache()
     install_error_handlers(app)

@@ -1,5 +1,6 @@
 """Every error is application/problem+json (RFC 9457), with a detail that says what to do about it."""
 import json
+import logging
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
@@ -12,6 +13,7 @@ from starlette.routing import Match
 
 from schemas import Problem, ProblemItem
 
+log = logging.getLogger("tally.store")
 PROBLEM_JSON = "application/problem+json"
 STORE_DOWN = "The store did not answer; retry in a few seconds. If it persists, check TALLY_DATABASE_URL and /readyz."
 
@@ -88,7 +90,9 @@ async def _validation_error(_request: Request, exc: RequestValidationError) -> J
     return problem_response(422, detail, title="Invalid request", errors=items)
 
 
-async def _store_down(_request: Request, _exc: Exception) -> JSONResponse:
+async def _store_down(_request: Request, exc: Exception) -> JSONResponse:
+    reason = getattr(exc, "orig", None) or exc  # the driver's message, without the statement and its parameters
+    log.warning("store unavailable: %s: %s", type(reason).__name__, str(reason).splitlines()[0][:200])
     return problem_response(503, STORE_DOWN, title="Store unavailable", headers={"Retry-After": "5"})
 
 

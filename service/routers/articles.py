@@ -30,11 +30,12 @@ def _retrying(request: Request, write):
     """Run `write(session)` in a transaction; a concurrent writer of the same rows wins once, then we retry.
 
     Two clients posting the same text at once both see it missing; the second insert then fails on the key,
-    and the retry finds the article and answers `unchanged`.
+    and the retry finds the article and answers `unchanged`. On SQLite, writers of this process queue on
+    `app.state.write_lock` first: waiting there holds no connection and never runs into the busy timeout.
     """
     for attempt in (1, 2):
         try:
-            with request.app.state.sessionmaker.begin() as session:
+            with request.app.state.write_lock, request.app.state.sessionmaker.begin() as session:
                 return write(session)
         except (IntegrityError, StaleDataError):
             if attempt == 2:
