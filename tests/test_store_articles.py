@@ -1,11 +1,14 @@
 """Store writes on SQLite and PostgreSQL: an article and its claims go in together, topics follow the claims
 (at once, or queued for bulk writes), and a PostgreSQL restart costs the service nothing but the outage."""
+import threading
+import time
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from schemas import ArticleCreate
-from service.ingest import prepare
+from service.ingest import Prepared, prepare, store_prepared
 from service.ingest.synthetic import count_numbers
 from service.store import make_engine, make_sessionmaker
 from service.store.articles import (ArticleIdCollision, article_id_of, delete_article, replace_claims,
@@ -135,3 +138,20 @@ def test_service_engine_recovers_when_postgresql_comes_back(pg_control, pg_url):
     assert save(factory, "After it 11 people left.").status == "new"
     with factory() as s:
         assert s.scalar(select(func.count()).select_from(ArticleRow)) == 2
+
+
+def test_two_writers_of_one_text_store_it_once(factory):
+    """The second writer blocks on the first's uncommitted row, fails on the key, retries, finds it known."""
+    prepared = Prepared(article=ArticleCreate(text=TEXT), claims=count_numbers(TEXT), extractor_version="1")
+    results = []
+    with factory.begin() as first:
+        save_article(first, article=prepared.article, claims=prepared.claims, extractor_version="1",
+                     defer_topics=True)
+        second = threading.Thread(target=lambda: results.append(store_prepared(factory, prepared,
+                                                                               defer_topics=True)))
+        second.start()
+        time.sleep(0.5)
+    second.join(timeout=30)
+    assert [r.status for r in results] == ["unchanged"]
+    with factory() as s:
+        assert s.scalar(select(func.count()).select_from(ClaimRow)) == 3

@@ -3,6 +3,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 import extractors
@@ -69,10 +70,16 @@ def prepare_serially(documents: Iterable[Document]) -> Iterator[PreparedDocument
 
 def store_prepared(session_factory: sessionmaker[Session], prepared: Prepared, *,
                    defer_topics: bool = False) -> ArticleIngestResult:
-    """One article and its claims in one transaction."""
-    with session_factory.begin() as session:
-        return save_article(session, article=prepared.article, claims=prepared.claims,
-                            extractor_version=prepared.extractor_version, defer_topics=defer_topics)
+    """One article and its claims in one transaction; retried once if a concurrent writer stored the same
+    text first (the retry then finds it known)."""
+    for attempt in (1, 2):
+        try:
+            with session_factory.begin() as session:
+                return save_article(session, article=prepared.article, claims=prepared.claims,
+                                    extractor_version=prepared.extractor_version, defer_topics=defer_topics)
+        except IntegrityError:
+            if attempt == 2:
+                raise
 
 
 def store_all(session_factory: sessionmaker[Session], prepared: Iterable[PreparedDocument], *,

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from schemas import TopicSummary
@@ -55,9 +56,15 @@ def refresh_pending(session_factory: sessionmaker[Session], *, chunk: int = 50) 
         keys = list(session.scalars(select(TopicRefreshRow.key).order_by(TopicRefreshRow.key)))
     for start in range(0, len(keys), chunk):
         batch = keys[start:start + chunk]
-        with session_factory.begin() as session:
-            session.execute(delete(TopicRefreshRow).where(TopicRefreshRow.key.in_(batch)))
-            refresh_topics(session, keys=batch)
+        for attempt in (1, 2):  # a second writer may have inserted one of these topics' rows meanwhile
+            try:
+                with session_factory.begin() as session:
+                    session.execute(delete(TopicRefreshRow).where(TopicRefreshRow.key.in_(batch)))
+                    refresh_topics(session, keys=batch)
+                break
+            except IntegrityError:
+                if attempt == 2:
+                    raise
     return len(keys)
 
 
