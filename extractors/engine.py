@@ -29,6 +29,7 @@ _CASUALTY_HEADS = {"death": "killed", "dead": "killed", "fatality": "killed", "c
                    "loss": "killed_or_wounded", "prisoner": "captured", "pow": "captured", "injury": "wounded",
                    "wounded": "wounded", "injured": "wounded", "killed": "killed"}
 _AGO = re.compile(r"^[\s\u2010-]+(?:years?|months?|weeks?|days?|decades?|hours?)[\s\u2010-]+(?:ago|old|earlier|before|later)\b", re.I)
+_DIGIT = re.compile(r"\d")
 _LOCATION = re.compile(r"\b(?:in|across|near|at|into|off|outside)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|province|region|district|county|valley|camp|crossing|coast|plant|stadium|port))*)")
 _NOT_PLACE = frozenset("January February March April May June July August September October November December "
                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An".split())
@@ -437,7 +438,7 @@ def extract_article(text: str, published: str | None):
             name, via = resolver.resolve(c, ss + c.pos)
             resolved.append((c, name, via))
             resolver.note(name, via, c.rule == "attribution:X, citing Y,", si)
-        if not PRESCAN.search(sent):
+        if not (_DIGIT.search(sent) or PRESCAN.search(sent)):
             continue
         nums = _scan(text, ss, se, rejected)
         groups = _merge_ranges(text, nums, ss)
