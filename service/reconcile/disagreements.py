@@ -1,6 +1,7 @@
 """Two claims whose intervals do not meet, classified and explained (reconciliation.md §2)."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Sequence
 
@@ -44,6 +45,9 @@ def trend(items: Sequence[Item]) -> int:
     pts = [(i.period[0], i.point) for i in items if i.counts and not i.vague and i.period and i.point is not None]
     if len({d for d, _ in pts}) < 3:
         return 0
+    if len(pts) > 200:  # tau of an even sample in time order: same sign, bounded cost on big topics
+        pts = sorted(pts)
+        pts = [pts[k * len(pts) // 200] for k in range(200)]
     c = d = 0
     for n, (d1, v1) in enumerate(pts):
         for d2, v2 in pts[n + 1:]:
@@ -106,7 +110,7 @@ def explain(kind: T, a: Item, b: Item, g: float, *, topic_trend: int = 0) -> str
 
 
 def judge_pair(x: Item, y: Item, *, topic_trend: int = 0, topic: str | None = None,
-               series: Sequence[Item] = ()) -> Disagreement | None:
+               series: Sequence[Item] = (), periods: "_Periods | None" = None) -> Disagreement | None:
     """The disagreement between two prepared claims of one topic, or None when they agree or cannot be compared."""
     if not (x.counts and y.counts) or x.id == y.id:
         return None
@@ -116,7 +120,7 @@ def judge_pair(x: Item, y: Item, *, topic_trend: int = 0, topic: str | None = No
     if not disagree(x, y):
         return None
     kind, a, b = classify(x, y, topic_trend=topic_trend, series=series)
-    if kind is T.change_over_time and series and not _adjacent(a, b, series):
+    if kind is T.change_over_time and series and not _adjacent(a, b, periods or _Periods(series)):
         return None  # a trend is shown step by step, not between every two of its points
     if kind is T.change_over_time and series and (a.period is None) != (b.period is None):
         undated, dated = (a, b) if a.period is None else (b, a)
@@ -131,19 +135,48 @@ def judge_pair(x: Item, y: Item, *, topic_trend: int = 0, topic: str | None = No
                         topic=topic or a.claim.topic or None)
 
 
-UNDATED_DISTANCE = 10 ** 6  # days: an undated figure is compared only when its source has no dated one
-
-
-def _distance(a: Item, b: Item) -> int:
-    """Days between the periods of two figures (0 when they overlap)."""
-    if a.period is None or b.period is None:
-        return UNDATED_DISTANCE
-    return max(0, days_between(a.period, b.period), days_between(b.period, a.period))
-
-
-def _undated_repeat(x: Item, series: Sequence[Item]) -> bool:
+def _undated_repeat(x: Item, dated_raws: set) -> bool:
     """An undated figure its source also gives with a date ("the 37 it had initially reported")."""
-    return x.period is None and any(o.period and o.raw == x.raw for o in series)
+    return x.period is None and x.raw in dated_raws
+
+
+class _Timeline:
+    """One source's figures by period, to find those nearest in time to a figure without scanning them all."""
+
+    def __init__(self, items: Sequence[Item]):
+        dated = sorted((i for i in items if i.period), key=lambda i: i.period[0].toordinal())
+        self.dated = dated
+        self.starts = [i.period[0].toordinal() for i in dated]
+        self.ends = [i.period[1].toordinal() for i in dated]
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
+        self.undated = [i for i in items if not i.period]
+        self.raws = {i.raw for i in dated}
+
+    def nearest(self, x: Item) -> list[Item]:
+        """The figures at the smallest distance in days from x (all undated ones when the source has no dated)."""
+        if not self.dated:
+            return self.undated
+        if x.period is None:
+            return self.dated  # an undated figure meets every dated one of the other source
+        xs, xe = x.period[0].toordinal(), x.period[1].toordinal()
+        best, found = None, []
+        k = bisect.bisect_right(self.starts, xe)
+        for j in range(k - 1, -1, -1):  # starting on or before x's end
+            if best is not None and xs - self.starts[j] - self.longest > best:
+                break
+            best, found = self._keep(j, max(0, xs - self.ends[j], self.starts[j] - xe), best, found)
+        for j in range(k, len(self.dated)):  # starting after x's end
+            if best is not None and self.starts[j] - xe > best:
+                break
+            best, found = self._keep(j, self.starts[j] - xe, best, found)
+        return found
+
+    def _keep(self, j, dist, best, found):
+        if best is None or dist < best:
+            return dist, [self.dated[j]]
+        if dist == best:
+            found.append(self.dated[j])
+        return best, found
 
 
 def find_disagreements(items: Sequence[Item], *, topic: str | None = None) -> list[Disagreement]:
@@ -158,27 +191,27 @@ def find_disagreements(items: Sequence[Item], *, topic: str | None = None) -> li
     by_source: dict[str, list[Item]] = {}
     for i in live:
         by_source.setdefault(i.source, []).append(i)
+    timelines = {source: _Timeline(series) for source, series in by_source.items()}
+    periods = _Periods(live)
     pairs: dict[tuple[str, str], tuple[Item, Item]] = {}
-    for series in by_source.values():
-        series = [x for x in series if not _undated_repeat(x, series)]
+    for source, series in by_source.items():
+        series = [x for x in series if not _undated_repeat(x, timelines[source].raws)]
         for n, x in enumerate(series):
             y = next((y for y in series[n + 1:] if disagree(x, y)), None)
             if y is not None:
                 pairs[x.id, y.id] = (x, y)
     for x in live:
-        if _undated_repeat(x, by_source[x.source]):
+        if _undated_repeat(x, timelines[x.source].raws):
             continue  # the dated figure speaks for its undated repeat
-        for source, others in by_source.items():
+        for source, timeline in timelines.items():
             if source == x.source:
                 continue
-            ds = [_distance(x, o) for o in others]
-            best = min(ds)
-            for o, dist in zip(others, ds):
-                if dist == best and (o.id, x.id) not in pairs:
+            for o in timeline.nearest(x):
+                if (o.id, x.id) not in pairs:
                     pairs[x.id, o.id] = (x, o)
     found: dict[tuple, tuple[int, Disagreement]] = {}
     for x, y in pairs.values():
-        d = judge_pair(x, y, topic_trend=t, topic=topic, series=live)
+        d = judge_pair(x, y, topic_trend=t, topic=topic, series=live, periods=periods)
         if d is None:
             continue
         key = (d.type, frozenset({(x.source, x.raw), (y.source, y.raw)}))
@@ -188,12 +221,27 @@ def find_disagreements(items: Sequence[Item], *, topic: str | None = None) -> li
     return sort_disagreements([d for _, d in found.values()])
 
 
-def _adjacent(a: Item, b: Item, series: Sequence[Item]) -> bool:
+class _Periods:
+    """The dated, weighed figures of a topic by start day, to ask whether one lies between two others."""
+
+    def __init__(self, series: Sequence[Item]):
+        spans = sorted((m.period[0].toordinal(), m.period[1].toordinal())
+                       for m in series if m.period and m.counts and not m.vague)
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def any_between(self, lo_end: int, hi_start: int) -> bool:
+        i = bisect.bisect_right(self.starts, lo_end)
+        j = bisect.bisect_left(self.starts, hi_start)
+        return any(self.ends[k] < hi_start for k in range(i, j))
+
+
+def _adjacent(a: Item, b: Item, periods: _Periods) -> bool:
     """No dated figure lies strictly between the periods of a and b."""
     if not (a.period and b.period):
         return True  # undated pairs are handled by judge_pair
     lo, hi = sorted((a.period, b.period))
-    return not any(m.period and m.counts and not m.vague and m.period[0] > lo[1] and m.period[1] < hi[0] for m in series)
+    return not periods.any_between(lo[1].toordinal(), hi[0].toordinal())
 
 
 def sort_disagreements(ds: Sequence[Disagreement]) -> list[Disagreement]:
