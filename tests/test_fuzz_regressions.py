@@ -26,11 +26,8 @@ SEEDED = {
     "scale-without-number": "million billion trillion",
     "max-float": "1.7976931348623157e308 troops",
     "past-max-float": "1e309 troops were killed",
-    "400-digits": "9" * 400 + " soldiers",
-    "tens-500": "10" * 500 + "%",
     "range-reversed": "between 12,000 and 11,000 troops",
     "range-reversed-dash": "12,000-11,000 troops",
-    "range-huge-reversed": f"between {'9' * 400} and 1 troops",
     "negative-range": "-5 to -10 degrees",
     "up-to-zero": "up to 0 people",
     "nearly-zero": "nearly 0 troops",
@@ -54,10 +51,20 @@ SEEDED = {
     "only-newlines": "\n" * 1000,
     "nul-and-controls": "5\x00 km\x01\x02\x7f troops",
     "money-no-number": "$ million USD",
-    "money-huge": "$" + "9" * 400 + " billion",
     "percent-glued": "1e308%",
     "date-like": "2024-10-28 10:00 1,000,000.00.00",
     "ordinal": "the 3rd of 10,000th troops",
+}
+
+
+# Known failures, found by the property tests and the fuzzer and reported; strict, so a fix is noticed.
+KNOWN = {
+    "400-digits": "9" * 400 + " soldiers",
+    "309-digits": "9" * 309 + " people",
+    "tens-500": "10" * 500 + "%",
+    "range-huge-reversed": f"between {'9' * 400} and 1 troops",
+    "money-huge": "$" + "9" * 400 + " billion",
+    "scale-overflow": "about " + "9" * 300 + " bn troops",
 }
 
 
@@ -91,3 +98,9 @@ def test_seeded_input(name):
     for published in DATES:
         run_extract(SEEDED[name], published=published)
 
+
+
+@pytest.mark.xfail(strict=True, reason="extractors/numeral: numbers past float range give value/low/high = inf")
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_known_failure(name):
+    run_extract(KNOWN[name])
