@@ -151,3 +151,23 @@ def test_a_store_failure_fails_that_article_and_keeps_the_others(factory, monkey
     assert summary.failures == [("b", "RuntimeError: topic mark failed")]
     data = stored(factory)
     assert len(data["articles"]) == 2 and len(data["claims"]) == 2  # nothing of "b" half-written
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from rich.console import Console
+
+    from service.cli.ingest import _progress
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100)
+    with _progress(console) as advance:
+        assert advance is None  # pytest captures stdout: not a terminal
+    for stream in (sys.stdout, sys.stderr):
+        monkeypatch.setattr(stream, "isatty", lambda: True, raising=False)
+    with _progress(console) as advance:
+        advance("corpus/a.txt")
+        advance("corpus/b.txt")
+    assert "ingesting" in out.getvalue() and "2/?" in out.getvalue() and "b.txt" in out.getvalue()

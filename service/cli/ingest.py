@@ -27,8 +27,10 @@ def ingest(
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1,
                                   help="Largest file (or .jsonl line) read; larger ones fail."),
 ) -> None:
-    """Read articles, extract their figures and store them, one transaction per article; known texts are not
-    duplicated. Unreadable documents are listed with their reason; the exit code is 1 if any failed.
+    """Read articles, extract their figures and store them, one transaction per article.
+
+    Known texts are not duplicated (new metadata updates them). Unreadable documents are listed with their
+    reason and the batch goes on; the exit code is 1 if any failed.
 
     Example: tally ingest seeds/ tests/data/dev/
 
@@ -43,18 +45,18 @@ def ingest(
     settings = Settings() if db is None else Settings(database_url=db)
     factory = make_sessionmaker(make_engine(settings.database_url))
     documents = read_paths(paths, max_bytes=max_bytes)
-    started = time.monotonic()
     with (dask_client(scheduler, workers=workers) if engine is Engine.dask else nullcontext()) as client, \
             _progress(console) as advance:
+        started = time.monotonic()  # after a local cluster's start-up
         prepared = prepare_on_dask(client, documents) if client else prepare_serially(documents)
         summary = store_all(factory, prepared, on_progress=advance)
-    elapsed = time.monotonic() - started
+        elapsed = time.monotonic() - started
     for name, reason in summary.failures:
         console.print(f"[red]failed[/red] {escape(name)}: {escape(reason)}", highlight=False, soft_wrap=True)
     total = summary.new + summary.updated + summary.unchanged
     typer.echo(f"articles: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed; claims stored: {summary.claims} "
-               f"({total / elapsed if elapsed else 0:.0f} articles/s)")
+               f"({total / elapsed if elapsed else 0:.1f} articles/s)")
     if summary.failed:
         raise typer.Exit(1)
 

@@ -9,8 +9,9 @@ def reextract(
     all_: bool = typer.Option(False, "--all", help="Re-extract every article, not only those of older extractors."),
     db: str = typer.Option(None, "--db", help="Store URL (default TALLY_DATABASE_URL)."),
 ) -> None:
-    """Re-run the current extractor over stored articles whose claims an older extractor made, replacing their
-    claims (one transaction per article; claim ids stay stable for unchanged figures).
+    """Re-run the current extractor over articles whose claims an older extractor made.
+
+    Their claims are replaced, one transaction per article; unchanged figures keep their claim ids.
 
     Example: tally reextract --all
     """
