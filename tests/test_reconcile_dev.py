@@ -204,7 +204,7 @@ def test_exactly_these_disagreements(dev, topic, types):
 
 def test_views_say_which_rates_and_units_they_converted_with():
     claims = gold_read_claims(DEV)
-    of = lambda key: [c for c in claims if c.topic == key]  # noqa: E731
+    of = lambda key: [c for c in claims if c.topic == key]
     assert conversions(of("orla-dawn-ransom-paid")) == ["KRW -> USD at 1,440 KRW/USD (2025-11)"]
     assert conversions(of("carrow-ridge-area")) == ["acre -> hectare (pint)"]
     assert conversions(of("tavrin-quake-killed")) == []

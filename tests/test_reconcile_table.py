@@ -5,7 +5,8 @@ Every case is invented here (multi-source situations the seeds and the dev set d
 import pytest
 
 from schemas import ArticleRead, Claim, ClaimRead
-from schemas.enums import DisagreementType as T, Verdict
+from schemas.enums import DisagreementType as T
+from schemas.enums import Verdict
 from service.reconcile import compare, interval_of, judge, topic_view
 from service.reconcile.rates import load_rates
 

@@ -4,7 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from extractors.gazetteer import actor_of, canonical_source, country_of, load_source_aliases, place_of
+from extractors.gazetteer import (
+    actor_of,
+    canonical_source,
+    country_of,
+    load_source_aliases,
+    place_of,
+)
 from extractors.topic import assign_topic, load_catalog, raw_topic
 from schemas import Claim
 

@@ -6,12 +6,12 @@ an extra file (same shape, e.g. from TALLY_SOURCE_ALIASES) is merged over the sh
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 
@@ -36,7 +36,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 def normalise_name(name: str) -> str:
     """Lookup form of a name: curly quotes straightened, spaces collapsed, case folded, no leading "the"."""
     s = _SPACES.sub(" ", name.translate(_QUOTES)).strip().strip(".,;:").casefold()
-    return s[4:] if s.startswith("the ") else s
+    return s.removeprefix("the ")
 
 
 # ---------------------------------------------------------------- sources
@@ -89,7 +89,7 @@ class _Matcher:
     acronyms: frozenset[str]
 
     @classmethod
-    def build(cls, aliases: dict[str, str]) -> "_Matcher":
+    def build(cls, aliases: dict[str, str]) -> _Matcher:
         """`aliases` maps an alias as written to a slug; all-capital acronyms ("US", "NIS") match only in capitals."""
         alts = sorted(aliases, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in alts)

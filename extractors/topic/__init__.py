@@ -15,17 +15,14 @@ from schemas import Claim
 
 __all__ = ["Catalog", "assign_topic", "load_catalog", "raw_topic", "slug"]
 
-_UNIT = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+(regiment|brigade|battalion|division|corps|army|company|fleet)\b", re.I)
-_STOP = frozenset("""a an the of in to from by for per who which that at on with into across since over under
-after before during as and or sent deployed expected due being were was are is has have had its their his her
-total further additional more other some all final confirmed overall latest new people""".split())
-_MILITARY = frozenset("troops troop soldiers soldier forces force military army fighters personnel servicemen units contingent".split())
-_EVENT = frozenset("""earthquake quake fire wildfire strike flood dam election storm hurricane cyclone outbreak
-crush hijacking ceasefire mission crew plant port final cup""".split())
+_UNIT = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+(regiment|brigade|battalion|division|corps|army|company|fleet)\b", re.IGNORECASE)
+_STOP = frozenset(["a", "an", "the", "of", "in", "to", "from", "by", "for", "per", "who", "which", "that", "at", "on", "with", "into", "across", "since", "over", "under", "after", "before", "during", "as", "and", "or", "sent", "deployed", "expected", "due", "being", "were", "was", "are", "is", "has", "have", "had", "its", "their", "his", "her", "total", "further", "additional", "more", "other", "some", "all", "final", "confirmed", "overall", "latest", "new", "people"])
+_MILITARY = frozenset(["troops", "troop", "soldiers", "soldier", "forces", "force", "military", "army", "fighters", "personnel", "servicemen", "units", "contingent"])
+_EVENT = frozenset(["earthquake", "quake", "fire", "wildfire", "strike", "flood", "dam", "election", "storm", "hurricane", "cyclone", "outbreak", "crush", "hijacking", "ceasefire", "mission", "crew", "plant", "port", "final", "cup"])
 _PROPER = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:\s+([a-z]+))?")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-_BREAK = frozenset("of in to from by for per who which that at on with into across since after before during as sent deployed".split())
-_GENERIC_PLACE = frozenset("region province oblast district city county state area town village".split())
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
+_BREAK = frozenset(["of", "in", "to", "from", "by", "for", "per", "who", "which", "that", "at", "on", "with", "into", "across", "since", "after", "before", "during", "as", "sent", "deployed"])
+_GENERIC_PLACE = frozenset(["region", "province", "oblast", "district", "city", "county", "state", "area", "town", "village"])
 _CASUALTY = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed-or-wounded",
              "captured": "captured", "missing": "missing"}
 
@@ -73,7 +70,7 @@ def _source_countries(claim: Claim) -> set[str]:
     return {a.slug for a in actors_in(f"{claim.attribution} {claim.attribution_via or ''}")}
 
 
-_LOCATIVE = re.compile(r"\b(?:to|in|into|inside|across|within|on)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:to|in|into|inside|across|within|on)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _place_in_sentence(claim: Claim) -> str | None:

@@ -1,12 +1,12 @@
 """The topic catalog (catalog.yaml): labels, alias keys and parents of topics, loaded once."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 

@@ -18,8 +18,18 @@ from service.reconcile.sources import source_of
 from service.reconcile.verdict import judge
 from service.reconcile.view import conversions, topic_summary, topic_view
 
-__all__ = ["compare", "conversions", "interval_of", "judge", "load_rates", "RateTable", "sort_disagreements", "source_of",
-           "topic_summary", "topic_view"]
+__all__ = [
+    "RateTable",
+    "compare",
+    "conversions",
+    "interval_of",
+    "judge",
+    "load_rates",
+    "sort_disagreements",
+    "source_of",
+    "topic_summary",
+    "topic_view",
+]
 
 
 def compare(a: ClaimRead, b: ClaimRead, *, articles: Mapping[str, ArticleRead] | None = None,

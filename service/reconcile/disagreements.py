@@ -25,8 +25,7 @@ def disagree(x: Item, y: Item) -> bool:
 
 def lower_higher(x: Item, y: Item) -> tuple[Item, Item]:
     """(lower, higher) of two disjoint items."""
-    xl, xh = x.tol
-    yl, yh = y.tol
+    xh, yl = x.tol[1], y.tol[0]
     if xh is not None and yl is not None and xh < yl:
         return x, y
     return y, x
@@ -110,7 +109,7 @@ def explain(kind: T, a: Item, b: Item, g: float, *, topic_trend: int = 0) -> str
 
 
 def judge_pair(x: Item, y: Item, *, topic_trend: int = 0, topic: str | None = None,
-               series: Sequence[Item] = (), periods: "_Periods | None" = None) -> Disagreement | None:
+               series: Sequence[Item] = (), periods: _Periods | None = None) -> Disagreement | None:
     """The disagreement between two prepared claims of one topic, or None when they agree or cannot be compared."""
     if not (x.counts and y.counts) or x.id == y.id:
         return None
@@ -148,7 +147,7 @@ class _Timeline:
         self.dated = dated
         self.starts = [i.period[0].toordinal() for i in dated]
         self.ends = [i.period[1].toordinal() for i in dated]
-        self.longest = max((e - s for s, e in zip(self.starts, self.ends)), default=0)
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
         self.undated = [i for i in items if not i.period]
         self.raws = {i.raw for i in dated}
 

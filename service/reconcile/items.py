@@ -11,13 +11,19 @@ from schemas import ArticleRead, ClaimRead
 from schemas.enums import Kind, Qualifier
 from service.reconcile import format as fmt
 from service.reconcile.dates import period_of
-from service.reconcile.intervals import Interval, point_of, raw_interval, tolerance_of, unit_converter
+from service.reconcile.intervals import (
+    Interval,
+    point_of,
+    raw_interval,
+    tolerance_of,
+    unit_converter,
+)
 from service.reconcile.rates import RateTable
 from service.reconcile.sources import is_own_voice, source_of
 
-_INCL = re.compile(r"\bincl(?:\.|ud(?:ed|ing|es)|usive)?\b", re.I)
-_EXCL = re.compile(r"\b(?:excl(?:\.|ud(?:ed|ing|es))?|only)\b", re.I)
-_UNIT = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:regiment|brigade|battalion|division|corps|army|company)\b", re.I)
+_INCL = re.compile(r"\bincl(?:\.|ud(?:ed|ing|es)|usive)?\b", re.IGNORECASE)
+_EXCL = re.compile(r"\b(?:excl(?:\.|ud(?:ed|ing|es))?|only)\b", re.IGNORECASE)
+_UNIT = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:regiment|brigade|battalion|division|corps|army|company)\b", re.IGNORECASE)
 
 
 def scope_marks(subject: str) -> frozenset[str]:
@@ -47,7 +53,7 @@ class Item:
     comparable: bool               # unit relates to the topic's unit
     vague: bool
     delta: bool                    # an `additional` claim
-    base: "Item | None" = None     # the total an `additional` claim was added to
+    base: Item | None = None     # the total an `additional` claim was added to
     conversion: str | None = None  # which rate or unit conversion was used
     scope: frozenset[str] = frozenset()
     unit: str = ""                 # the topic's unit

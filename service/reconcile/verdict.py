@@ -5,7 +5,12 @@ from schemas import Claim, TopicView
 from schemas.enums import Qualifier, Verdict
 from service.reconcile import format as fmt
 from service.reconcile.dates import overlap, period_of
-from service.reconcile.intervals import disjoint, interval_of, order_of_magnitude_apart, rounding
+from service.reconcile.intervals import (
+    disjoint,
+    interval_of,
+    order_of_magnitude_apart,
+    rounding,
+)
 from service.reconcile.rates import RateTable
 from service.reconcile.sources import is_own_voice
 

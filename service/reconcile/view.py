@@ -7,10 +7,27 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from extractors.topic import Catalog, load_catalog
-from schemas import ArticleRead, ClaimRead, Consensus, Disagreement, Range, SourceEntry, TimelinePoint, TopicSummary, TopicView
+from schemas import (
+    ArticleRead,
+    ClaimRead,
+    Consensus,
+    Disagreement,
+    Range,
+    SourceEntry,
+    TimelinePoint,
+    TopicSummary,
+    TopicView,
+)
 from schemas.enums import DisagreementType
-from service.reconcile.disagreements import (disagree, disagreement_id, explain, find_disagreements, gap,
-                                             lower_higher, sort_disagreements)
+from service.reconcile.disagreements import (
+    disagree,
+    disagreement_id,
+    explain,
+    find_disagreements,
+    gap,
+    lower_higher,
+    sort_disagreements,
+)
 from service.reconcile.items import Item, prepare, topic_unit
 from service.reconcile.rates import RateTable, load_rates
 
