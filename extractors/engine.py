@@ -27,7 +27,7 @@ _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|which|who|according
 _OF_PEOPLE = re.compile(r"^\s+of\s+(?:its|the|their|whom|them|his|her|our|those|these)?\s*", re.I)
 _CASUALTY_HEADS = {"death": "killed", "dead": "killed", "fatality": "killed", "casualty": "killed_or_wounded",
                    "loss": "killed_or_wounded", "prisoner": "captured", "pow": "captured", "injury": "wounded",
-                   "wounded": "wounded", "injured": "wounded", "killed": "killed"}
+                   "wounded": "wounded", "injured": "wounded", "killed": "killed", "body": "killed"}
 _AGO = re.compile(r"^[\s\u2010-]+(?:years?|months?|weeks?|days?|decades?|hours?)[\s\u2010-]+(?:ago|old|earlier|before|later)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _LOCATION = re.compile(r"\b(?:in|across|near|at|into|off|outside)\s+((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|province|region|district|county|valley|camp|crossing|coast|plant|stadium|port))*)")
@@ -146,6 +146,20 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
     near = max(ss, start - 80)  # qualifiers and currencies sit right before the number: keep it linear
     prefix = text[near:start]
     cur = money.currency_before(text[max(ss, a.start - 12):a.start])
+    if cur is None and b is None and a.form == "digits" and text[a.start - 1:a.start] == "(" \
+            and text[a.end:a.end + 1] == ")":
+        # accounting parentheses: "$(1.2) million" is minus 1.2 million
+        c2 = money.currency_before(text[max(ss, a.start - 13):a.start - 1])
+        if c2 and c2[0]:
+            sc = re.match(r"^\)\s?(million|billion|thousand|bn|m|k)\b", text[a.end:a.end + 10], re.I)
+            mult = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}[sc.group(1).lower()] if sc else 1
+            v = -abs(a.value) * mult
+            fig.stated_value, fig.stated_low, fig.stated_high = v, v, v
+            fig.kind, fig.unit, fig.stated_unit = "money", c2[0], c2[0]
+            start = a.start - 1 - c2[1]
+            end = a.end + (len(sc.group(0)) if sc else 1)
+            fig.end = end
+            fig.rules.append("money:<currency>(<n>) accounting negative")
     if cur and cur[0]:
         fig.kind, fig.unit, fig.stated_unit = "money", cur[0], cur[0]
         if start == a.start:

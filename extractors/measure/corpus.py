@@ -38,7 +38,15 @@ EXAMPLES = [
     ex("Turnout exceeded more than 100% in some districts.", kind="percentage", qualifier="more_than", low=100),
     ex("Wind speeds reached 180 km/h.", kind="measure", value=180),
 ]
+EXAMPLES += [
+    ex("GDP grew 0.4% in the third quarter, the statistics office said.", kind="percentage", value=0.4, attribution="statistics office", style="economy"),
+    ex("The ruling party took 47.3% of the vote.", kind="percentage", value=47.3, style="election"),
+    ex("The vaccine was 91 percent effective in trials.", kind="percentage", value=91, style="health"),
+    ex("Oil output fell to 9.8 million barrels a day.", kind="measure", value=9.8e6, unit="barrel", style="economy"),
+    ex("The marathon course is 42 km long.", kind="measure", value=42, unit="kilometer", style="sport"),
+]
 NEGATIVE = [
+    no("Growth is slowing across the region.", style="economy"),
     no("The percentage of voters is unknown."),
     no("Kilometres of queues formed, witnesses said."),
     no("The share price recovered."),

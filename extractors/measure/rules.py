@@ -77,7 +77,7 @@ KNOWN_NOUNS = frozenset("""aircraft crew staff police personnel dead wounded inj
 home house village town city ship vessel container tanker truck lorry car bus plane helicopter drone tank missile
 shell rocket school hospital bed clinic dose vaccine job seat vote ballot case district province country state
 turnstile station precinct brigade battalion regiment division unit battery violation strike attack raid
-ceasefire truce incident arrest sanction family household tree animal head cattle sheep aftershock""".split())
+ceasefire truce incident arrest sanction family household tree animal head cattle sheep aftershock body""".split())
 
 
 def counted_noun(after: str, max_words: int = 5) -> tuple[str, str, int] | None:

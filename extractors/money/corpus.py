@@ -31,12 +31,21 @@ EXAMPLES = [
     ex("Donors pledged CHF 40 million.", kind="money", value=40e6, unit="CHF"),
     ex("The deal is worth $3bn over five years.", dict(kind="money", value=3e9), dict(kind="duration", value=1826.25)),
     ex("The hospital needs an estimated $19 million.", kind="money", low=17.1e6, high=20.9e6),
-    ex("Operating losses were $(1.2) million in the quarter.", kind="money", value=-1.2e6, xfail="accounting parentheses"),
+    ex("Operating losses were $(1.2) million in the quarter.", kind="money", value=-1.2e6),
     ex("The transfer fee was a record €120m.", kind="money", value=120e6, unit="EUR", style="sport"),
     ex("Ukraine received 3.5 billion hryvnias in aid.", kind="money", value=3.5e9, unit="UAH"),
     ex("The port lost £2.3bn in trade.", kind="money", value=2.3e9, unit="GBP"),
 ]
+EXAMPLES += [
+    ex("LIVE 14:05 - The council has approved £4.2m for flood defences.", kind="money", value=4.2e6, unit="GBP", style="live blog"),
+    ex("Bonus pool shrinks to €800m", kind="money", value=800e6, unit="EUR", style="headline"),
+    ex("'We were offered 3,000 dollars and told to leave,' said one tenant.", kind="money", value=3000, unit="USD", style="quote"),
+    ex("The IMF approved a $1.4bn credit line, according to the finance ministry.", kind="money", value=1.4e9, attribution="finance ministry"),
+    ex("Net debt was cut by £350 million.", kind="money", value=350e6, unit="GBP", style="economy"),
+]
 NEGATIVE = [
+    no("Shares in the bank fell sharply on Tuesday."),
+    no("The euro zone's finance ministers met in Brussels."),
     no("The dollar weakened against the euro."),
     no("Money is tight for many families."),
     no("The price of bread has doubled."),

@@ -96,7 +96,7 @@ def reject_reason(text: str, s: int, e: int, value: float | None, form: str, has
         if m:
             word = m.group(1)
             wl = word.lower().rstrip(".")
-            if wl in ID_WORDS and word[0].isupper():
+            if wl in ID_WORDS and (word[0].isupper() or any(ch.isupper() for ch in word[1:])):
                 return "identifier"
             if (word[0].isupper() and wl not in ALLOWED_BEFORE and not has_scale
                     and s - len(m.group(0)) > sent_start + 1

@@ -35,7 +35,17 @@ EXAMPLES = [
     ex("Several dozen soldiers were sent home.", kind="personnel", qualifier="vague"),
     ex("The firm will cut up to 9,500 jobs.", kind="count", unit="job", high=9500, style="economy"),
 ]
+EXAMPLES += [
+    ex("Election day: 4.2 million registered voters, 5,870 polling stations", dict(kind="count", value=4.2e6), dict(kind="count", value=5870), style="election"),
+    ex("Teachers' strike: 30,000 walk out in the capital", kind="count", value=30000, style="headline"),
+    ex("The airline will hire 1,500 pilots over the next decade.", kind="personnel", value=1500, style="economy"),
+    ex("Some 2,000 police officers will patrol the marathon.", kind="personnel", low=1800, high=2200, style="sport"),
+    ex("Around 65,000 supporters filled the stadium.", kind="count", low=58500, high=71500, style="sport"),
+    ex("The hospital has 300 beds and 1,100 staff.", dict(kind="count", value=300, unit="bed"), dict(kind="personnel", value=1100)),
+]
 NEGATIVE = [
+    no("The players' union welcomed the ruling.", style="sport"),
+    no("Voters head to the polls on Sunday.", style="election"),
     no("Troops loyal to the general took the airport."),
     no("The workers' union rejected the offer."),
     no("Refugees described the journey as terrifying."),
