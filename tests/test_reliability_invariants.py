@@ -56,12 +56,46 @@ def check_extraction(text: str, claims: list[Claim], rejected: list[Rejected] = 
         _check_span(text, r.span, r.quote, f"rejected {i} ({r.reason})")
 
 
+class SwallowedException(InvariantError):
+    """The extractor's engine raised and `extract` hid it by returning no claims: all figures of the text lost."""
+
+
+def _engine():
+    try:
+        from extractors import engine
+    except ImportError:  # an extractor without the inner engine: only the public functions are checked
+        return None
+    return engine if hasattr(engine, "extract_article") else None
+
+
 def run_extract(text: str, *, published: str | None = None) -> list[Claim]:
     """`extract_with_rejections` (what `extract` returns, plus refusals) on one text, every invariant
-    checked; returns the claims. One call, not two: the extractor is the slow part of every test."""
+    checked; returns the claims. One call, not two: the extractor is the slow part of every test.
+
+    `extract` guards against its own crashes by returning nothing for the whole text; an exception caught
+    there is still a failure here (SwallowedException), since every figure of that article is silently lost.
+    """
     import extractors
 
-    claims, rejected = extractors.extract_with_rejections(text, published=published)
+    engine, seen = _engine(), []
+    if engine is not None:
+        inner = engine.extract_article
+
+        def watched(*args, **kwargs):
+            try:
+                return inner(*args, **kwargs)
+            except Exception as exc:
+                seen.append(exc)
+                raise
+
+        engine.extract_article = watched
+    try:
+        claims, rejected = extractors.extract_with_rejections(text, published=published)
+    finally:
+        if engine is not None:
+            engine.extract_article = inner
+    if seen:
+        raise SwallowedException(f"engine raised {type(seen[0]).__name__}: {seen[0]}") from seen[0]
     check_extraction(text, claims, rejected)
     return claims
 
