@@ -287,8 +287,9 @@ class Resolver:
         generic = re.fullmatch(r"(?:the|a|an)\s+(\w+)(?:\s+also)?", low)
         if generic and (generic.group(1) in GENERIC_BODY or generic.group(1) in ("spokesman", "spokeswoman", "spokesperson", "official")):
             return self._generic(generic.group(1), offset)
-        if low in GENERIC_BODY and raw[:1].islower():
-            return self._generic(low, offset, fallback_last=low not in ("police", "rebels", "officials"))
+        if low in GENERIC_BODY:
+            name, via = self._generic(low, offset, fallback_last=low not in ("police", "rebels", "officials"))
+            return (raw if name == low else name), via
         if low in ("spokesman", "spokeswoman", "spokesperson", "official", "an official"):
             return self._generic(low, offset)
         name, via = _split_title(raw)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 HEDGE = re.compile(
-    r"\b(?:could|can|may|might|likely|believed|reportedly|reported(?=\s+(?:deployment|presence|figure|number))|"
+    r"\b(?:could|can|(?-i:may)|might|likely|believed|reportedly|reported(?=\s+(?:deployment|presence|figure|number))|"
     r"plans?\s+to|planned\s+to|planning\s+to|expected\s+to|expects\s+to|due\s+to\s+(?!the\b|a\b|an\b|its\b|their\b|[A-Z])|"
     r"possibly|probably|allegedly|i\s+would\s+say|is\s+set\s+to|are\s+set\s+to|projected\s+to|forecast\s+to)\b",
     re.I)
