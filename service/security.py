@@ -49,14 +49,14 @@ def _check(settings: Settings, request: Request) -> None:
                             headers=CHALLENGE)
 
 
-def require_key(request: Request, settings: SettingsDep,
+async def require_key(request: Request, settings: SettingsDep,
                 _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
                 _api_key: Annotated[str | None, Depends(api_key_scheme)]) -> None:
     """For writes. The two schemes declare the headers in OpenAPI; the check reads the raw headers."""
     _check(settings, request)
 
 
-def require_read_key(request: Request, settings: SettingsDep) -> None:
+async def require_read_key(request: Request, settings: SettingsDep) -> None:
     """For reads: open unless `Settings.read_requires_key`; declares no scheme, so the spec marks reads open."""
     if settings.read_requires_key:
         _check(settings, request)
