@@ -17,9 +17,9 @@ from service.dashboard.charts import fmt, interval_text
 from service.dashboard.pages import describe, segments, sentence_parts, spark, text_marks, topic_charts
 from service.deps import SessionDep
 from service.reconcile import topic_view
+from service.security import ReadKey
 from service.store.reads import (article_read, articles_by_id, claim_read, claims_of_article, claims_of_topic,
                                  get_article)
-from service.security import ReadKey
 from service.store.tables import ArticleRow, ClaimRow, TopicRow
 from service.store.topics import topic_summary_of
 
