@@ -21,7 +21,7 @@ from extractors.qualifier import interval, prefix_qualifier, suffix_qualifier
 from extractors.text import PRESCAN, split_sentences
 from extractors.units import to_days
 
-_RANGE_JOIN = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:-|\u2013|\u2014|\u2010|to|and)\s*(?:US\$|[$€£₩¥₽])?\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:%|per\s?cent|percent)?\s*(?:-|\u2013|\u2014|\u2010|to|and|or)\s*(?:US\$|[$€£₩¥₽])?\s*$", re.I)
 _CHANGE_FROM = re.compile(r"\b(?:rose|risen|rising|increased?|fell|fallen|falling|dropped|grew|grown|climbed|jumped|raised|cut|reduced|up|down|went)\s+from\s*$", re.I)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|whereas|but|and|which|who|according|the\s+\w+\s+said)\b|\s+but\s+|\s+while\s+|\.\s|\s[\u2013\u2014]\s")
 _OF_PEOPLE = re.compile(r"^\s+of\s+(?:its|the|their|whom|them|his|her|our|those|these)?\s*", re.I)

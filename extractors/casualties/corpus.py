@@ -44,9 +44,12 @@ EXAMPLES += [
     ex("LIVE: Death toll climbs to 1,204 as rescuers reach coastal towns", kind="casualties", casualty_type="killed", value=1204, style="live blog"),
     ex("Landslide kills 23 in hill district", kind="casualties", casualty_type="killed", value=23, style="headline"),
     ex("'We pulled out eleven bodies,' a rescuer said.", kind="casualties", casualty_type="killed", value=11, style="quote"),
-    ex("Heatwave deaths passed 400 in the capital, health officials said.", kind="casualties", casualty_type="killed", value=400, attribution="health officials", xfail="'passed N' after the cue noun"),
+    ex("Heatwave deaths passed 400 in the capital, health officials said.", kind="casualties", casualty_type="killed", value=400, attribution="health officials"),
     ex("At least 14 climbers are missing after the avalanche.", kind="casualties", casualty_type="missing", low=14),
     ex("Ebola has killed 2,287 people since August, the WHO said.", kind="casualties", casualty_type="killed", value=2287, attribution="WHO", style="health"),
+]
+EXAMPLES += [
+    ex("Russian losses exceeded 1,000 a day, according to the General Staff.", kind="casualties", casualty_type="killed_or_wounded", value=1000, per="day", attribution="General Staff"),
 ]
 NEGATIVE = [
     no("The injured list is long for the visitors.", style="sport"),

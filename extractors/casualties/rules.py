@@ -23,8 +23,8 @@ _NEAR = 60
 BEFORE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (name, ct, re.compile(p + r"\s*$", re.I)) for name, ct, p in (
         ("killing <n>", "killed", r"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|buried)"),
-        ("losses at <n>", "killed_or_wounded", r"\b(?:losses|casualties)\b(?:\s+\w+){0,3}?\s+(?:to|at|of|reached|stood\s+at)"),
-        ("death toll to <n>", "killed", r"\b(?:death\s+toll|toll|deaths|number\s+of\s+(?:dead|deaths|fatalities))\b(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|stood\s+at|rose\s+to|is)"),
+        ("losses at <n>", "killed_or_wounded", r"\b(?:losses|casualties)\b(?:\s+\w+){0,3}?\s+(?:to|at|of|reached|stood\s+at|passed|exceeded|topped|hit|surpassed|neared)"),
+        ("death toll to <n>", "killed", r"\b(?:death\s+toll|toll|deaths|number\s+of\s+(?:dead|deaths|fatalities))\b(?:\s+\w+){0,4}?\s+(?:to|at|of|reached|stood\s+at|rose\s+to|is|passed|exceeded|topped|hit|surpassed|neared)"),
         ("wounding <n>", "wounded", r"\b(?:wounding|injuring|injured|wounded|hurt|treated)"),
         ("number of injured at <n>", "wounded", r"\bnumber\s+of\s+(?:injured|wounded|injuries)\b(?:\s+\w+){0,2}?\s+(?:at|to)"),
         ("exchanged <n>", "captured", r"\b(?:exchanged|swapped|freed|captured|release|released)"),

@@ -55,7 +55,7 @@ GENERIC_BODY = frozenset("""agency service ministry company union mission author
 organisation organization bank police council committee office department institute front chamber association
 firm consultancy trust charity coastguard army military owner rebels shipowner operator watchdog regulator
 airline federation league court""".split())
-TITLES = re.compile(r"^(?P<body>.*?)\s*\b(?P<title>Minister|minister|spokesperson|spokesman|spokeswoman|chief|chairman|chairwoman|director|head|official|secretary|commander|steward|president|CEO|chief\s+executive|analyst|epidemiologist|representative|general\s+secretary|Secretary|Director|Chairman|Commissioner|commissioner|coordinator|Coordinator|officer|manager|Spokesperson|Spokesman|leader|Leader|mayor|Mayor|governor|Governor|nurse|doctor|Dr\.?|MP|lawmaker|senator|Senator|imam|Imam|General|Gen\.|Colonel|Col\.)\s+(?P<name>(?:[A-Z][\w'’-]*\.?\s*){1,4})$")
+TITLES = re.compile(r"^(?P<body>.*?)\s*\b(?P<title>Minister|minister|spokesperson|spokesman|spokeswoman|chief|chairman|chairwoman|director|head|official|secretary|commander|steward|president|CEO|chief\s+executive|analyst|epidemiologist|representative|general\s+secretary|Secretary|Director|Chairman|Commissioner|commissioner|coordinator|Coordinator|officer|manager|Spokesperson|Spokesman|leader|Leader|mayor|Mayor|governor|Governor|nurse|doctor|Dr\.?|MP|lawmaker|senator|Senator|imam|Imam|General|Gen\.|Colonel|Col\.)\s+(?P<name>[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3})$")
 _HEADS = re.compile(r"\b(?:prime|leader|president|mayor|governor|MP|lawmaker|senator|imam|nurse|doctor|Dr)\b", re.I)
 
 
@@ -101,6 +101,13 @@ def _np_before(prefix: str) -> str:
                 continue
             break
         if tl in ("the", "both"):
+            # "the Institute for the Study of War": an article inside a name goes on
+            if out and i > 1 and toks[i - 1].lower() in ("for", "of", "at", "on") and toks[i - 2][:1].isupper():
+                out.append(t)
+                continue
+            if out and i > 1 and toks[i - 1].lower() in ("for", "of", "at", "on") and toks[i - 2].lower() in SOURCE_NOUNS:
+                out.append(t)
+                continue
             break
         if t[:1].isupper() or tl in SOURCE_NOUNS or tl in LINK or tl in ADJ or tl in PEOPLE or tl in NUMBER_WORDS \
                 or tl.endswith(("'s", "’s", "s'")) and t[:1].isupper():

@@ -27,6 +27,11 @@ EXAMPLES = [
     ex("The trial lasted a decade.", kind="duration", value=3652.5, xfail="bare 'a decade' without a qualifier"),
     ex("Voting was extended by 90 minutes.", kind="duration", value=0.0625),
 ]
+EXAMPLES += [
+    ex("The war could last another two or three years.", kind="duration", qualifier="range", low=730.5, high=1095.75, hedged=True),
+    ex("Talks broke down after 36 hours, mediators said.", kind="duration", value=1.5, attribution="mediators"),
+    ex("Day 12 of the strike: 400 flights cancelled", kind="count", value=400, unit="flight", style="live blog"),
+]
 NEGATIVE = [
     no("The war began two years ago."),
     no("He is 29 years old."),

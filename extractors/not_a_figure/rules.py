@@ -45,7 +45,7 @@ mark mk stage phase level grade category channel line track door zone sector bus
 street avenue precinct note galaxy iphone windows apollo boeing airbus formula imo no nos number item clause annex
 appendix figure table season episode part book series version release unit tier group league division district
 s&p ftse dax nikkei psalm verse stand lot plot camp shelter corridor runway pavilion building tower wing hangar
-interstate """.split())
+interstate day week round game match lap leg matchday """.split())
 ALLOWED_BEFORE = frozenset("""about around some nearly almost approximately roughly over under up more less fewer
 least another further estimated an a the at to of by from than between and or as only just some just """.split())
 
@@ -118,6 +118,6 @@ def reject_reason(text: str, s: int, e: int, value: float | None, form: str, has
             nxt = re.match(r"^\s+(?:[a-z-]+\s+)?([a-z]+)", after)
             if nxt and nxt.group(1).lower() in _STRUCTURAL:
                 return "idiom"
-            if re.match(r"^\s+(?:of\s+(?:the|them|us|those|these|its|their)\b|or\s+(?:two|three|more)\b|and\s+a\s+half)", after, re.I) and value is not None and value <= 2:
+            if re.match(r"^\s+(?:of\s+(?:the|them|us|those|these|its|their)\b|or\s+more\b|and\s+a\s+half)", after, re.I) and value is not None and value <= 2:
                 return "idiom"
     return None
