@@ -504,7 +504,7 @@ def extract_article(text: str, published: str | None):
                 for c, name, v in resolved:
                     if c is cue:
                         source, via = name, v
-            as_of, as_of_text, note = dates_mod.as_of_for(f.start, sentence_dates, published, sent, ss)
+            as_of, as_of_text, note = dates_mod.as_of_for(f.start, sentence_dates, published, sent, ss, f.end)
             clause_lo, clause_hi = attr._clause_bounds(sent, pos)
             hedged = f.hedged or is_hedged(sent[clause_lo:clause_hi])
             claims.append(dict(

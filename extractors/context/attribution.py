@@ -96,7 +96,8 @@ def _np_before(prefix: str) -> str:
             return tl
         if t == ",":
             # a list of sources: "South Korean, Ukrainian, and Western sources"
-            if out and i > 0 and toks[i - 1][:1].isupper() and any(w.lower() in SOURCE_NOUNS for w in out):
+            if out and i > 0 and re.fullmatch(r"[A-Z][a-z]+", toks[i - 1]) and "and" in (w.lower() for w in out) \
+                    and any(w.lower() in SOURCE_NOUNS for w in out):
                 out.append(",")
                 continue
             break

@@ -48,6 +48,11 @@ EXAMPLES = [
     ex("An estimated 35,000 civilians had returned by February 10, 2025, according to the UN.", attribution="UN", as_of="2025-02-10"),
     ex("Hanbit said it was in contact with the families of all 21 crew.", attribution="Hanbit"),
 ]
+EXAMPLES += [
+    ex("Inflation fell from 11.1% in October 2022 to 2.3% last month.", dict(as_of="2022-10"), dict(as_of="2025-10"), published="2025-11-20", style="economy"),
+    ex("One person died after a tree fell on a car on the A470, police said.", attribution="police", kind="casualties", style="live blog"),
+    ex("The central bank held rates at 4.25% on Thursday.", published="2025-11-20", as_of="2025-11-13", style="economy"),
+]
 NEGATIVE = [
     no("The ministry said the situation was under control."),
     no("According to the agency, the numbers are rising."),

@@ -156,13 +156,14 @@ def _same_clause(sentence: str, sent_start: int, a: int, b: int) -> bool:
 
 
 def as_of_for(pos: int, dates: list[DatePhrase], published: str | None, sentence: str | None = None,
-              sent_start: int = 0) -> tuple[str | None, str | None, str | None]:
+              sent_start: int = 0, end: int | None = None) -> tuple[str | None, str | None, str | None]:
     """(as_of, as_of_text, note) for a figure at `pos`: the nearest date phrase of the sentence,
     else the publication date; a "previously said" marker with no date of its own gives None."""
     if dates and sentence is not None:
         dates = [d for d in dates if _same_clause(sentence, sent_start, d.start, pos)]
     if dates:
-        d = min(dates, key=lambda d: (d.start - pos if d.start >= pos else pos - d.end) + (0 if d.start >= pos else 0))
+        fe = pos if end is None else end
+        d = min(dates, key=lambda d: d.start - fe if d.start >= fe else max(0, pos - d.end))
         if d.rule == "previously said":
             dated = [x for x in dates if x.rule not in ("previously said", "<since|until> ...")]
             if not dated:
@@ -171,7 +172,7 @@ def as_of_for(pos: int, dates: list[DatePhrase], published: str | None, sentence
         if d.rule == "<since|until> ...":
             others = [x for x in dates if x.rule not in ("<since|until> ...",)]
             if others:
-                return as_of_for(pos, others, published, sentence, sent_start)
+                return as_of_for(pos, others, published, sentence, sent_start, end)
             return (_full_pub(published), None, None)
         return d.value, d.text, None
     return _full_pub(published), None, None
