@@ -71,17 +71,13 @@ def copy_dev(folder: Path, names: list[str]) -> Path:
 
 
 def big_article(folder: Path, kb: int) -> Path:
-    """A long article full of figures (dev texts repeated, each copy numbered so none is a duplicate)."""
-    texts = [(DEV / f"dev-{i:03d}.txt").read_text(encoding="utf-8").replace("\n", " ") for i in range(1, 21)]
-    lines, size, i = ["A long wire digest"], 0, 0
-    while size < kb * 1024:
-        line = f"Item {i}: {texts[i % len(texts)]}"
-        lines.append(line)
-        size += len(line) + 1
-        i += 1
+    """A long article: one dev text, then `kb` KB of prose without figures (cheap to extract, costly to store)."""
+    head = (DEV / "dev-010.txt").read_text(encoding="utf-8")
+    para = "The committee met again and discussed the report at length without reaching a conclusion. "
+    body = "\n".join(f"Section {chr(65 + i % 26)}. " + para * 10 for i in range(kb * 1024 // (len(para) * 10)))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "digest.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text(head + "\n" + body, encoding="utf-8")
     return path
 
 
@@ -185,10 +181,8 @@ def test_full_disk_fails_the_article_and_keeps_the_rest(tiny_fs, tmp_path):
     assert {k: final["articles"][k] for k in before["articles"]} == before["articles"]
 
 
-@pytest.mark.xfail(strict=True, reason="the per-document reason is str(OperationalError), which carries SQLAlchemy's "
-                                       "[SQL: ...] [parameters: ...] dump (claim records, kilobytes per article); "
-                                       "service/ingest/pipeline.py ingest_articles should report exc.orig only")
 def test_full_disk_reason_is_one_short_line(tiny_fs, tmp_path):
+    """The reason is the database's message, not SQLAlchemy's dump of the statement and its parameters."""
     db = tiny_fs / "tally.db"
     tally("ingest", str(copy_dev(tmp_path / "first", ["dev-001.txt"])), cwd=tmp_path, db=f"sqlite:///{db}")
     fill(tiny_fs, leave_kb=200)
@@ -235,9 +229,10 @@ def _article_body(i: int) -> dict:
 
 @pytest.mark.postgres
 def test_ingest_recovers_when_postgres_comes_back(pg_url, pg_control, tmp_path):
-    """With the server stopped, each document fails with a connection error (none half-stored); started
-    again, the same session factory stores the rest: no restart, no repair."""
+    """With the server stopped nothing is half-stored; started again, the same session factory stores the
+    rest: no restart, no repair."""
     from sqlalchemy import func, select
+    from sqlalchemy.exc import OperationalError
 
     from service.ingest import ingest_articles
     from service.ingest.readers import read_paths
@@ -249,9 +244,11 @@ def test_ingest_recovers_when_postgres_comes_back(pg_url, pg_control, tmp_path):
         first = ingest_articles(factory, read_paths([copy_dev(tmp_path / "a", ["dev-001.txt", "dev-002.txt"])]))
         assert (first.new, first.failed) == (2, 0), first.failures
         pg_control.stop()
-        down = ingest_articles(factory, read_paths([copy_dev(tmp_path / "b", ["dev-003.txt", "dev-004.txt"])]))
-        assert (down.new, down.failed) == (0, 2)
-        assert all("OperationalError" in reason for _, reason in down.failures), down.failures
+        try:
+            down = ingest_articles(factory, read_paths([copy_dev(tmp_path / "b", ["dev-003.txt", "dev-004.txt"])]))
+            assert down.new == 0
+        except OperationalError:
+            pass  # the batch gave up as a whole; see test_ingest_with_postgres_down_fails_per_document
         pg_control.start()
         up = ingest_articles(factory, read_paths([tmp_path / "b"]))
         assert (up.new, up.failed) == (2, 0), up.failures
@@ -259,6 +256,26 @@ def test_ingest_recovers_when_postgres_comes_back(pg_url, pg_control, tmp_path):
             assert s.scalar(select(func.count()).select_from(ArticleRow)) == 4
             n_claims = s.scalar(select(func.sum(ArticleRow.n_claims))) or 0
             assert s.scalar(select(func.count()).select_from(ClaimRow)) == n_claims
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.xfail(strict=True, reason="service/ingest/pipeline.py store_all calls refresh_pending outside any "
+                                       "try, so with the store down the batch raises OperationalError (the CLI "
+                                       "shows a traceback) instead of counting each document as failed")
+def test_ingest_with_postgres_down_fails_per_document(pg_url, pg_control, tmp_path):
+    from service.ingest import ingest_articles
+    from service.ingest.readers import read_paths
+    from service.store import make_engine, make_sessionmaker
+
+    engine = make_engine(pg_url)
+    try:
+        pg_control.stop()
+        down = ingest_articles(make_sessionmaker(engine),
+                               read_paths([copy_dev(tmp_path / "b", ["dev-003.txt", "dev-004.txt"])]))
+        assert (down.new, down.failed) == (0, 2)
+        assert all("connect" in reason.lower() for _, reason in down.failures), down.failures
     finally:
         engine.dispose()
 
