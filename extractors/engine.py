@@ -200,6 +200,9 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
         return None
     if not fig.kind and _AGO.match(suffix):
         return None
+    if not fig.kind and re.match(r"^[\u2010-]strong\b", suffix, re.I):
+        fig.kind, fig.unit, fig.stated_unit = "personnel", "person", "person"  # "a 500,000-strong army"
+        fig.rules.append("personnel:<n>-strong")
     if not fig.kind:
         u = measure.measure_after(suffix)
         if u:
@@ -366,6 +369,10 @@ def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], by_value: dic
             continue
         if f.num.form in ("spelled", "article"):
             rejected.append((f.start, f.end, "idiom"))
+            f.kind = "__drop__"
+            continue
+        if f.num.form == "digits" and re.fullmatch(r"\d{4,}", text[f.num.start:f.num.end]) and f.qualifier == "exact":
+            rejected.append((f.start, f.end, "identifier"))  # a bare 4-digit number with no noun: "Resolutions 1718 and 2397"
             f.kind = "__drop__"
             continue
         same = [c for c in by_value.get(f.stated_value, ()) if c["kind"] in ("casualties", "personnel", "count")]

@@ -80,4 +80,16 @@ NEGATIVE = [
     no("The 2024-25 budget was published."),
     no("Lidia Horak, 45, said the vote was rigged."),
     no("Updated 17:30 BST"),
+    no("Since the 1950s, the 38th parallel has divided two states.", style="analysis"),
+    no("A 10-point plan floated in Beijing never left the drawing board.", style="analysis"),
+    no("The six-party talks collapsed years ago."),
+    no("Article 2(4) of the Charter applies."),
+    no("Resolutions 1718 and 2397 tightened the embargo."),
+    no("He died at the age of 70."),
+    no("A second driver, in his 50s, was taken to hospital."),
+]
+EXAMPLES += [
+    ex("Seoul says its 500,000-strong army can respond within minutes.", kind="personnel", value=500000, attribution="Seoul"),
+    ex("Analysts at the Korea Institute for Defense Analyses said at least 30 missiles were tested.",
+       kind="count", low=30, unit="missile", attribution="Analysts at the Korea Institute for Defense Analyses"),
 ]

@@ -34,7 +34,7 @@ BLOCKING: tuple[Rule, ...] = (
     _blocking("clock-time", r"\b\d{1,2}:\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|cet|hrs|h)\b)?|\b\d{1,2}\.\d{2}\s*(?:am|pm|a\.m\.|p\.m\.|hrs)(?![a-z])|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\b\d{1,2}h\d{2}\b|\b(?:at|from|until|by)\s+[012]\d{3}\b(?!\s*(?:people|troops|%))", re.I),
     _blocking("phone-number", r"(?<![\d,.])(?:\+\d{1,3}[\s-]?)?\(?0\d{1,4}\)?(?:[\s-]\d{2,4}){2,}(?![\d,])"),
     _blocking("case-number", r"\b\d+(?:/\d+)+(?:-[A-Za-z0-9]+)?\b|\b[A-Z]{1,4}\s?\d{5,}\b|#\s?\d+"),
-    _blocking("age", r"\b\d{1,3}[-\u2010\s]years?[-\u2010\s]old\b|\b(?:aged|age)\s+\d{1,3}\b", re.I),
+    _blocking("age", r"\b\d{1,3}[-\u2010\s]years?[-\u2010\s]old\b|\b(?:aged|age)\s+\d{1,3}\b|\bage\s+of\s+\d{1,3}\b|\bin\s+(?:his|her|their)\s+\d0s\b", re.I),
     _blocking("score", r"\b\d{1,2}[-\u2013]\d{1,2}\s+(?:win|victory|defeat|loss|draw|lead|scoreline)\b", re.I),
 )
 
@@ -49,6 +49,7 @@ interstate day week round game match lap leg matchday """.split())
 ALLOWED_BEFORE = frozenset("""about around some nearly almost approximately roughly over under up more less fewer
 least another further estimated an a the at to of by from than between and or as only just some just """.split())
 
+_COMPOUND = re.compile(r"^[\u2010-](?!(?:strong|year|month|week|day|hour|minute|min|decade|fortnight|metre|meter|km|mile|kilometre|kilometer|foot|feet|acre|hectare|tonne|ton|per|plus|odd|million|billion|thousand|bn|mn|inch|litre|liter|gallon|seat|bed|storey|story)s?\b)[a-z]", re.I)
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _STRUCTURAL = frozenset("""countries nations sides parties states reasons entities leaders options ways things
 times words questions issues aspects factors camps powers governments neighbours neighbors koreas halves sets
@@ -82,6 +83,10 @@ def reject_reason(text: str, s: int, e: int, value: float | None, form: str, has
             return "identifier"
         if re.match(r"^0\d", tok):
             return "identifier"
+        if re.search(r"\d\($", before) and re.match(r"^\)", after):
+            return "identifier"  # "Article 2(4)"
+        if _COMPOUND.match(after):
+            return "compound-adjective"  # "a 10-point plan", "the six-party talks"
         if re.search(r"\b(?:pre|post|mid|late|early)[\u2010-]$", before, re.I):
             return "date"
         if re.match(r"^\s*[\u2010\-\u2013/]\s*\d", after) and value is not None and 1800 <= value <= 2100:
@@ -96,7 +101,7 @@ def reject_reason(text: str, s: int, e: int, value: float | None, form: str, has
         if m:
             word = m.group(1)
             wl = word.lower().rstrip(".")
-            if wl in ID_WORDS and (word[0].isupper() or any(ch.isupper() for ch in word[1:])):
+            if (wl in ID_WORDS or wl.rstrip("s") in ID_WORDS) and (word[0].isupper() or any(ch.isupper() for ch in word[1:])):
                 return "identifier"
             if (word[0].isupper() and wl not in ALLOWED_BEFORE and not has_scale
                     and s - len(m.group(0)) > sent_start + 1
@@ -115,8 +120,8 @@ def reject_reason(text: str, s: int, e: int, value: float | None, form: str, has
             if low in ("one", "a") or low.startswith("one "):
                 if _ONE_IDIOM.match(after) or re.search(r"\b(?:no|any|every|each|the\s+only|only)\s+$", before, re.I):
                     return "idiom"
-            nxt = re.match(r"^\s+(?:[a-z-]+\s+)?([a-z]+)", after)
-            if nxt and nxt.group(1).lower() in _STRUCTURAL:
+            nxt = re.match(r"^\s+([a-z-]+)(?:\s+([a-z]+))?", after)
+            if nxt and (nxt.group(1).lower() in _STRUCTURAL or (nxt.group(2) or "").lower() in _STRUCTURAL):
                 return "idiom"
             if re.match(r"^\s+(?:of\s+(?:the|them|us|those|these|its|their)\b|or\s+more\b|and\s+a\s+half)", after, re.I) and value is not None and value <= 2:
                 return "idiom"
