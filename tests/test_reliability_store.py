@@ -291,7 +291,7 @@ def test_api_answers_503_while_postgres_is_down_and_recovers(pg_url, pg_control)
 
     key = "reliability-key-0123456789"
     app = create_app(Settings(database_url=pg_url, api_keys=key))
-    if not any(getattr(r, "path", None) == "/readyz" for r in app.routes):
+    if "/readyz" not in app.openapi()["paths"]:
         pytest.skip("no /readyz route yet (the API helper's); the 503 half of this test needs it")
     with TestClient(app, raise_server_exceptions=False) as client:
         client.headers["X-API-Key"] = key
