@@ -171,3 +171,18 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         advance("corpus/a.txt")
         advance("corpus/b.txt")
     assert "ingesting" in out.getvalue() and "2/?" in out.getvalue() and "b.txt" in out.getvalue()
+
+
+def test_a_failed_topic_refresh_keeps_the_articles_and_the_queue(factory, monkeypatch):
+    import service.ingest.pipeline as pipeline
+    from service.store.tables import TopicRefreshRow
+
+    def down(_factory):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(pipeline, "refresh_pending", down)
+    summary = ingest_articles(factory, [("a", ArticleCreate(text="4 ferries and 5 ferries."))])
+    assert (summary.new, summary.failed, summary.refresh_error) == (1, 0, "RuntimeError: database went away")
+    with factory() as s:
+        assert list(s.scalars(select(TopicRefreshRow.key))) == ["count-ferries"]
+        assert s.scalar(select(func.count()).select_from(TopicRow)) == 0

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from schemas import ArticleCreate
-from service.ingest import Prepared, prepare, store_prepared
+from service.ingest import Prepared, ingest_articles, prepare, store_prepared
 from service.ingest.synthetic import count_numbers
 from service.store import make_engine, make_sessionmaker
 from service.store.articles import (ArticleIdCollision, article_id_of, delete_article, replace_claims,
@@ -134,6 +134,10 @@ def test_service_engine_recovers_when_postgresql_comes_back(pg_control, pg_url):
     pg_control.stop()
     with pytest.raises(OperationalError):
         save(factory, "During the outage 9 people waited.")
+    down = ingest_articles(factory, [("late", ArticleCreate(text="Late, 9 people waited."))])
+    assert down.failed == 1 and down.failures[0][1].startswith("OperationalError: connection")
+    assert "\n" not in down.failures[0][1] and "[SQL" not in down.failures[0][1]
+    assert down.refresh_error.startswith("OperationalError: connection")
     pg_control.start()
     assert save(factory, "After it 11 people left.").status == "new"
     with factory() as s:

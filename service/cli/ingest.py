@@ -53,11 +53,14 @@ def ingest(
         elapsed = time.monotonic() - started
     for name, reason in summary.failures:
         console.print(f"[red]failed[/red] {escape(name)}: {escape(reason)}", highlight=False, soft_wrap=True)
+    if summary.refresh_error:
+        console.print(f"[yellow]topic summaries not refreshed[/yellow] (still queued; the next ingest refreshes "
+                      f"them): {escape(summary.refresh_error)}", highlight=False, soft_wrap=True)
     total = summary.new + summary.updated + summary.unchanged
     typer.echo(f"articles: {summary.new} new, {summary.updated} updated, {summary.unchanged} unchanged, "
                f"{summary.failed} failed; claims stored: {summary.claims} "
                f"({total / elapsed if elapsed else 0:.1f} articles/s)")
-    if summary.failed:
+    if summary.failed or summary.refresh_error:
         raise typer.Exit(1)
 
 

@@ -3,7 +3,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 import extractors
@@ -33,6 +33,7 @@ class IngestSummary:
     failed: int = 0
     claims: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    refresh_error: str | None = None  # topic summaries could not be recomputed (they stay queued)
 
     def add(self, result: ArticleIngestResult) -> None:
         setattr(self, result.status, getattr(self, result.status) + 1)
@@ -41,7 +42,18 @@ class IngestSummary:
 
     def fail(self, name: str, exc: Exception) -> None:
         self.failed += 1
-        self.failures.append((name, str(exc) if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}"))
+        self.failures.append((name, reason_of(exc)))
+
+
+def reason_of(exc: Exception) -> str:
+    """One line a person can act on: a reader's message as is; for a database error the driver's first line,
+    not SQLAlchemy's dump of the statement and its parameters (kilobytes of claim records)."""
+    if isinstance(exc, ValueError):
+        return str(exc)
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        detail = str(exc.orig).strip().splitlines()
+        return f"{type(exc).__name__}: {detail[0] if detail else type(exc.orig).__name__}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def prepare(article: ArticleCreate) -> Prepared:
@@ -89,10 +101,19 @@ def store_all(session_factory: sessionmaker[Session], prepared: Iterable[Prepare
 
     Topic summaries are recomputed once per touched topic every `refresh_every` seconds and at the end, not
     once per article (a topic's summary costs more the more claims it has). Marks left by a killed run are
-    picked up by the next one, which starts by refreshing them.
+    picked up by the next one, which starts by refreshing them. A refresh that fails (the database went away)
+    leaves the topics queued and is reported in `refresh_error`; it does not stop the batch.
     """
     summary = IngestSummary()
-    refresh_pending(session_factory)
+
+    def refresh() -> None:
+        try:
+            refresh_pending(session_factory)
+            summary.refresh_error = None
+        except Exception as exc:  # noqa: BLE001 - the marks stay; a later refresh recomputes them
+            summary.refresh_error = reason_of(exc)
+
+    refresh()
     last_refresh = time.monotonic()
     for name, item in prepared:
         if isinstance(item, Exception):
@@ -105,9 +126,9 @@ def store_all(session_factory: sessionmaker[Session], prepared: Iterable[Prepare
         if on_progress:
             on_progress(name)
         if time.monotonic() - last_refresh > refresh_every:
-            refresh_pending(session_factory)
+            refresh()
             last_refresh = time.monotonic()
-    refresh_pending(session_factory)
+    refresh()
     return summary
 
 
@@ -143,8 +164,11 @@ def reextract_articles(session_factory: sessionmaker[Session], *, everything: bo
             summary.articles += 1
             summary.claims_after += len(prepared.claims)
         except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
-            summary.failures.append((article_id, f"{type(exc).__name__}: {exc}"))
+            summary.failures.append((article_id, reason_of(exc)))
         if on_progress:
             on_progress(article_id)
-    refresh_pending(session_factory)
+    try:
+        refresh_pending(session_factory)
+    except Exception as exc:  # noqa: BLE001 - the marks stay; the next ingest or reextract refreshes them
+        summary.failures.append(("topic summaries", reason_of(exc)))
     return summary
