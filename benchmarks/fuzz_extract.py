@@ -115,7 +115,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return data[1:].decode("utf-8", errors="replace"), DATES[data[0] % len(DATES)]
 
 
-def run_atheris(seconds: int, stats: Stats, report) -> None:
+def run_atheris(seconds: int, stats: Stats, report, max_len: int = MAX_LEN) -> None:
     import atheris
 
     import schemas  # noqa: F401 - pydantic and the contract are not what we fuzz: import them uninstrumented
@@ -142,7 +142,7 @@ def run_atheris(seconds: int, stats: Stats, report) -> None:
         text, published = decode(data)
         check(text, published, stats)
 
-    args = [sys.argv[0], str(corpus), f"-max_total_time={seconds + 60}", f"-max_len={MAX_LEN}", f"-dict={dict_file}",
+    args = [sys.argv[0], str(corpus), f"-max_total_time={seconds + 60}", f"-max_len={max_len}", f"-dict={dict_file}",
             "-timeout=10", f"-artifact_prefix={stats.crash_dir}/", "-print_final_stats=1"]
     atheris.Setup(args, one_input)
     try:
@@ -151,7 +151,7 @@ def run_atheris(seconds: int, stats: Stats, report) -> None:
         pass
 
 
-def run_hypothesis(seconds: int, stats: Stats, report) -> None:
+def run_hypothesis(seconds: int, stats: Stats, report, max_len: int = MAX_LEN) -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
@@ -164,7 +164,7 @@ def run_hypothesis(seconds: int, stats: Stats, report) -> None:
 
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        target.hypothesis.fuzz_one_input(os.urandom(2048))
+        target.hypothesis.fuzz_one_input(os.urandom(max_len))
     report()
 
 
@@ -173,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=int, default=60, help="time budget")
     ap.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
     ap.add_argument("--crashes", type=Path, default=CRASH_DIR, help="where failing inputs are written")
+    ap.add_argument("--max-len", type=int, default=MAX_LEN, help="longest input in bytes (shorter runs faster)")
     opts = ap.parse_args(argv)
     engine = opts.engine
     if engine == "auto":
@@ -192,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         for sig, path in stats.signatures.items():
             print(f"[fuzz]   {sig} -> {_rel(path)}")
 
-    (run_atheris if engine == "atheris" else run_hypothesis)(opts.seconds, stats, report)
+    (run_atheris if engine == "atheris" else run_hypothesis)(opts.seconds, stats, report, opts.max_len)
     return 1 if stats.signatures else 0
 
 
