@@ -102,3 +102,10 @@ def test_migrations_ship_inside_the_package():
 
     assert MIGRATIONS.parent == __import__("pathlib").Path(service.migrations.__file__).parent.parent
     assert (MIGRATIONS / "env.py").is_file() and len(list((MIGRATIONS / "versions").glob("0*.py"))) == 3
+
+
+def test_a_plain_postgresql_url_uses_psycopg_3(pg_url):
+    engine = make_engine(pg_url.replace("postgresql+psycopg://", "postgresql://"))
+    assert engine.dialect.driver == "psycopg"
+    with engine.connect() as conn:
+        assert current_revision(conn) == head_revision()

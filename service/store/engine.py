@@ -35,7 +35,9 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
                                **({"poolclass": StaticPool} if memory else {}))
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        if parsed.drivername == "postgresql":  # SQLAlchemy's default driver is psycopg2; Tally ships psycopg 3
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        engine = create_engine(parsed, pool_pre_ping=True)
     if create and memory:
         Base.metadata.create_all(engine)
     elif create:
