@@ -29,7 +29,7 @@ _POSSESSIVE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,5}[A-Z][\w&.-]*)['’]s\s+(?:
 _CITING = re.compile(r",\s+(?:citing|briefed\s+by|quoting)\s+([^,;:]{1,80}?),\s+(?:" + VERBS + r")\b", re.I)
 _ANON = re.compile(r"\b(?:an?|the)\s+((?:[\w-]+\s+){0,2}(?:negotiator|official|source|diplomat|person|people|officials|sources|diplomats)\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of)\s+the\s+\w+)\s*$")
 _APPOSITIVE = re.compile(r"((?:[A-Z][\w&-]*\s+){0,4}[A-Z][\w&-]*|the\s+\w+)['’]s\s+(?:spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|head|chief|leader|commander|secretary)\s*,\s*((?:[A-Z][\w'’-]*\s*){1,4}),\s*$")
-_INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+((?:[a-z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+_INVERTED = re.compile(r"[,'’\"”]\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+((?:[a-z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s*(?:[,.;:!?'’\"”]|$))")
 _RELAY = re.compile(r"^\s+(?:that\s+)?(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)\s+(?:had\s+)?(?:told|briefed|informed)\b")
 
 PRONOUNS = frozenset("he she they it we i".split())
@@ -134,6 +134,9 @@ def _split_title(np: str) -> tuple[str, str | None]:
     """"Health Minister Idris Malek" -> ("Health Ministry", "Idris Malek"); heads of government speak for themselves."""
     m = TITLES.match(np)
     if not m:
+        bare = re.match(r"^(.+?)\s+(?:spokesman|spokeswoman|spokesperson|official|officials|representative|commander|commanders)$", np)
+        if bare and bare.group(1)[:1].isupper():
+            return bare.group(1), None  # "a HUR spokesman", "WHO officials"
         return np, None
     body, title, name = m.group("body").strip(), m.group("title"), m.group("name").strip()
     if _HEADS.search(title) or re.search(r"\bPrime\b", body) or not body:
@@ -168,7 +171,7 @@ def find_cues(sentence: str) -> list[SourceCue]:
         cues.append(SourceCue(m.start(), _clean(m.group(1)), None, "attribution:X's figures"))
     for m in _INVERTED.finditer(sentence):
         name = _clean(m.group(1))
-        if name and not name.lower().startswith(("the ", "that")):
+        if name and not m.group(1).lower().startswith(("the ", "that ", "a ", "an ")):
             cues.append(SourceCue(m.start(), name, None, "attribution:..., said X"))
     spans = [m.span() for rx in (_CITING, _ACCORDING, _BY, _POSSESSIVE) for m in rx.finditer(sentence)]
     verbs = [(m, False) for m in _VERB_RX.finditer(sentence)] + [(m, True) for m in _WEAK_RX.finditer(sentence)]

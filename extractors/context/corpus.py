@@ -53,6 +53,11 @@ EXAMPLES += [
     ex("One person died after a tree fell on a car on the A470, police said.", attribution="police", kind="casualties", style="live blog"),
     ex("The central bank held rates at 4.25% on Thursday.", published="2025-11-20", as_of="2025-11-13", style="economy"),
 ]
+EXAMPLES += [
+    ex("Its forces captured two North Korean soldiers in January.", published="2025-01-15", as_of="2025-01", kind="casualties", casualty_type="captured"),
+    ex("Exports fell 4% in November.", published="2025-01-15", as_of="2024-11", style="economy"),
+    ex("The agency raised its toll to 1,100, up from its earlier estimate of 100 deaths.", dict(value=1100), dict(value=100, as_of=None), published="2025-01-15"),
+]
 NEGATIVE = [
     no("The ministry said the situation was under control."),
     no("According to the agency, the numbers are rising."),

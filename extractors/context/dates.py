@@ -58,13 +58,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((n, re.compile(p, re.
     ("<day> <month>", r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON_RX + r")\b"),
     ("<season> of <year>", r"\b(?:in\s+)?(?:the\s+)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})\b"),
     ("<month> <year>", r"\b(" + _MON_RX + r")\.?,?\s+(\d{4})\b"),
+    ("in <month>", r"\b(?:in|during|by|early|late|mid-?)\s+(" + _MON_RX + r")\b(?!\.?\s+\d)"),
     ("last week", r"\blast\s+week\b"),
     ("last year", r"\blast\s+year\b"),
     ("last month", r"\blast\s+month\b"),
     ("yesterday", r"\byesterday\b"),
     ("today", r"\b(?:today|this\s+morning|tonight|this\s+evening)\b"),
     ("<weekday>", r"\b(?:on\s+|by\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b"),
-    ("previously said", r"\b(?:had\s+(?:previously|earlier|initially|originally)|previously|initially|originally|had\s+earlier|earlier\s+(?:put|estimated|said|reported)|had\s+claimed|had\s+tabled|tabled\s+before|before\s+the\s+(?:walkout|strike|vote|war|election)|(?:its|the|their)\s+original|on\s+election\s+night|last\s+season|at\s+first|it\s+announced|first\s+reported)\b"),
+    ("previously said", r"\b(?:had\s+(?:previously|earlier|initially|originally)|previously|initially|originally|had\s+earlier|earlier\s+(?:put|estimated|said|reported)|had\s+claimed|had\s+tabled|tabled\s+before|before\s+the\s+(?:walkout|strike|vote|war|election)|(?:its|the|their)\s+original|on\s+election\s+night|last\s+season|at\s+first|it\s+announced|first\s+reported|(?:its|their|the|an)\s+(?:earlier|previous|initial|original)\s+(?:estimate|figure|count|toll|forecast))\b"),
 ))
 
 
@@ -110,6 +111,12 @@ def _resolve(name: str, m: re.Match[str], pub: date | None, year: int | None, pu
             if pub and d > pub:
                 d = date(year - 1, mon, day)
             return d.isoformat()
+        if name == "in <month>":
+            if year is None:
+                return None
+            mon = _month(g[0])
+            y = year - 1 if pub and mon > pub.month else year
+            return f"{y:04d}-{mon:02d}"
         if name == "<season> of <year>":
             return f"{g[1]}-{_SEASON[g[0].lower()]}"
         if name == "<month> <year>":
