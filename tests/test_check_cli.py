@@ -168,12 +168,13 @@ def seeded(tmp_path_factory) -> str:
 
 
 def test_end_to_end_with_the_real_extractor(articles, seeded):
-    result = CliRunner().invoke(app, ["check", "--db", seeded, "--format", "json",
-                                      *[str(articles / n) for n in ARTICLES]])
+    (articles / "unsourced.txt").write_text("Kursk\n\nOnly 2,000 North Korean troops are in Kursk.\n")
+    expected = {**{name: (FIGURES[key].quote.split()[-1], EXPECTED[name]) for name, key in SENTENCE.items()},
+                "unsourced.txt": ("2,000", Verdict.outlier)}
+    result = CliRunner().invoke(app, ["check", "--db", seeded, "--format", "json", *[str(articles / n) for n in expected]])
     report = {name.rsplit("/", 1)[-1]: CheckResult.model_validate(r) for name, r in json.loads(result.stdout).items()}
-    for name, key in SENTENCE.items():
-        number = FIGURES[key].quote.split()[-1]
-        assert [f.verdict for f in report[name].figures if number in f.claim.quote] == [EXPECTED[name]], name
+    for name, (number, verdict) in expected.items():
+        assert [f.verdict for f in report[name].figures if number in f.claim.quote] == [verdict], name
     assert result.exit_code == 1
 
 
