@@ -170,5 +170,13 @@ def test_broken_folder_metadata_is_reported_once_and_texts_are_still_read(tmp_pa
     assert [a.title for _, a in results[1:]] == ["A", "B"]
 
 
+def test_metadata_line_that_is_not_an_object_is_reported(tmp_path):
+    (tmp_path / "articles.jsonl").write_text('[1, 2]\n')
+    (tmp_path / "a.txt").write_text("A\n1.")
+    [(meta_name, meta_error), (_, art)] = read(tmp_path)
+    assert str(meta_error).endswith("articles.jsonl:1: a record must be a JSON object, not list")
+    assert art.title == "A"
+
+
 def test_missing_path_is_a_failure_not_a_crash(tmp_path):
     assert str(only(tmp_path / "nope.txt")) == "no such file or folder"

@@ -24,6 +24,8 @@ METADATA_FILE = "articles.jsonl"
 DEFAULT_MAX_BYTES = 10_000_000
 # Metadata keys taken from front matter and records; other keys (author, tags, genre ...) are ignored.
 META_KEYS = ("id", "url", "title", "outlet", "published", "language")
+
+
 class _FrontMatterLoader(yaml.SafeLoader):
     """Safe YAML that keeps dates as written, so `2024-10` and a bad `2024-13-01` both reach validation."""
 
@@ -53,6 +55,8 @@ def folder_metadata(folder: Path) -> dict[str, dict]:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ReadError(f"{meta_file}:{n}: not JSON ({exc.msg})") from None
+            if not isinstance(rec, dict):
+                raise ReadError(f"{meta_file}:{n}: a record must be a JSON object, not {type(rec).__name__}")
             meta[str(rec.get("id"))] = rec
     return meta
 
