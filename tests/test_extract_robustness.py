@@ -73,6 +73,22 @@ def test_time_grows_linearly():
     assert large / small < 6.5, (small, large)
 
 
+def test_time_grows_linearly_without_sentence_breaks():
+    """One endless unpunctuated line (a table dump) is cut into bounded pieces: still linear."""
+    unit = "some 10,000 troops and 3 km of road according to the ministry and about $5 million "
+    extract(unit)
+
+    def timed(n):
+        text = (unit * (n // len(unit) + 1))[:n]
+        t = time.perf_counter()
+        claims = extract(text)
+        _check(text, claims)
+        return time.perf_counter() - t
+
+    small, large = timed(30_000), timed(120_000)
+    assert large / small < 6.5, (small, large)
+
+
 def test_public_interface():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
     claims, rejected = extract_with_rejections("On Monday at least 312 people were killed, officials said. "
