@@ -82,7 +82,12 @@ def check(text: str, published: str | None, stats: Stats) -> None:
 
 def seed_corpus(folder: Path) -> None:
     """Start from real articles (cut to MAX_LEN bytes) and the figure vocabulary of the property tests."""
-    from tests.test_reliability_extractors import HUGE_NUMBERS, NUMBERS, QUALIFIERS, UNITS
+    from tests.test_reliability_extractors import (
+        HUGE_NUMBERS,
+        NUMBERS,
+        QUALIFIERS,
+        UNITS,
+    )
 
     folder.mkdir(parents=True, exist_ok=True)
     n = 0

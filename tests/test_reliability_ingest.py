@@ -67,10 +67,10 @@ def test_concurrent_ingest_both_processes_succeed(raced):
 
 def test_losing_the_insert_race_counts_as_unchanged(tmp_path):
     """Deterministic form of the race: another writer stores the article between our lookup and our insert."""
-    from service.ingest import prepare, store_prepared
-    from service.ingest.readers import read_paths
     from sqlalchemy.orm import sessionmaker
 
+    from service.ingest import prepare, store_prepared
+    from service.ingest.readers import read_paths
     from service.store import make_engine, make_sessionmaker
 
     engine = make_engine(f"sqlite:///{tmp_path / 'tally.db'}")

@@ -101,7 +101,7 @@ def run_extract(text: str, *, published: str | None = None) -> list[Claim]:
 
 
 def _claim(**kw) -> Claim:
-    base = dict(kind=Kind.personnel, unit="person", span=[0, 6], quote="10,000", value=10000, low=9000, high=11000)
+    base = {"kind": Kind.personnel, "unit": "person", "span": [0, 6], "quote": "10,000", "value": 10000, "low": 9000, "high": 11000}
     base.update(kw)
     return Claim(**base)
 
@@ -114,15 +114,15 @@ def test_a_good_claim_passes():
 
 
 @pytest.mark.parametrize("bad, reason", [
-    (dict(span=[0, 99], quote="10,000"), "outside"),
-    (dict(span=[-1, 5], quote="10,000"), "outside"),
-    (dict(span=[3, 3], quote=""), "outside"),
-    (dict(span=[0, 5], quote="10,000"), "!= quote"),
-    (dict(low=12000, high=11000), "low"),
-    (dict(value=float("nan")), "value is nan"),
-    (dict(high=float("inf")), "high is inf"),
-    (dict(low=float("-inf"), high=None), "low is -inf"),
-    (dict(mentions=[[7, 100]]), "mention"),
+    ({"span": [0, 99], "quote": "10,000"}, "outside"),
+    ({"span": [-1, 5], "quote": "10,000"}, "outside"),
+    ({"span": [3, 3], "quote": ""}, "outside"),
+    ({"span": [0, 5], "quote": "10,000"}, "!= quote"),
+    ({"low": 12000, "high": 11000}, "low"),
+    ({"value": float("nan")}, "value is nan"),
+    ({"high": float("inf")}, "high is inf"),
+    ({"low": float("-inf"), "high": None}, "low is -inf"),
+    ({"mentions": [[7, 100]]}, "mention"),
 ], ids=["end-past-text", "negative-start", "empty-span", "quote-mismatch", "low-above-high",
         "nan-value", "inf-high", "neg-inf-low", "mention-outside"])
 def test_the_checker_refuses_broken_claims(bad, reason):

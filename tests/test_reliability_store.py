@@ -132,7 +132,7 @@ def test_read_only_uri_creates_no_stray_folder(tmp_path):
 def tiny_fs():
     """A 1 MB tmpfs (root only); skips, saying why, where mounting is not allowed."""
     mount_point = Path(tempfile.mkdtemp(prefix="tally-fullfs-"))
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(mount_point)],
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(mount_point)], check=False,
                          capture_output=True, text=True)
     if res.returncode != 0:
         mount_point.rmdir()
@@ -141,7 +141,7 @@ def tiny_fs():
     try:
         yield mount_point
     finally:
-        subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+        subprocess.run(["umount", "-l", str(mount_point)], check=False, capture_output=True)
         shutil.rmtree(mount_point, ignore_errors=True)
 
 
