@@ -28,7 +28,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("duration", "extractors.duration.rules", "extractors.duration.corpus", ("numeral", "qualifier")),
     Dimension("casualties", "extractors.casualties.rules", "extractors.casualties.corpus", ("numeral", "qualifier")),
     Dimension("personnel", "extractors.personnel.rules", "extractors.personnel.corpus", ("numeral", "qualifier")),
-    Dimension("context", "extractors.context.attribution", "extractors.context.corpus",
+    Dimension("context", "extractors.context.rules", "extractors.context.corpus",
               ("money", "measure", "duration", "casualties", "personnel")),
 )
 
