@@ -8,17 +8,21 @@ from schemas.types import PartialDate
 
 
 class CheckRequest(BaseModel):
+    """An unpublished article to check."""
+
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=5_000_000, description="Article text to check; nothing is stored.")
-    title: str | None = Field(None, max_length=1000)
-    outlet: str | None = Field(None, max_length=500)
-    published: PartialDate | None = None
+    title: str | None = Field(None, max_length=1000, description="Headline of the article.")
+    outlet: str | None = Field(None, max_length=500, description="Publication it is for.")
+    published: PartialDate | None = Field(None, description="Planned publication date; resolves relative dates.")
 
 
 class FigureVerdict(BaseModel):
+    """One figure of the checked text, judged."""
+
     claim: Claim = Field(description="The figure as extracted from the checked text.")
-    verdict: Verdict
+    verdict: Verdict = Field(description="`consistent`, `outlier`, `novel` or `unattributed`.")
     topic: str = Field(description="Topic key the figure was compared with.")
     consensus: Consensus | None = Field(None, description="The topic's consensus at check time.")
     disagrees_with: list[str] = Field(default_factory=list, description="Sources whose figures it disagrees with.")
@@ -26,5 +30,7 @@ class FigureVerdict(BaseModel):
 
 
 class CheckResult(BaseModel):
-    figures: list[FigureVerdict]
+    """The verdicts on a checked text."""
+
+    figures: list[FigureVerdict] = Field(description="One verdict per figure, in text order.")
     counts: dict[str, int] = Field(description="Number of figures per verdict.")

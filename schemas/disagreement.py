@@ -5,6 +5,8 @@ from schemas.enums import DisagreementType
 
 
 class Disagreement(BaseModel):
+    """Two claims whose intervals do not overlap."""
+
     id: str = Field(description="Stable id derived from the two claim ids.")
     type: DisagreementType = Field(description="contradiction, revision, change_over_time, internal or scope.")
     a: str = Field(description="Id of the first (earlier or lower) claim.")

@@ -3,6 +3,8 @@ from enum import Enum
 
 
 class Kind(str, Enum):
+    """What sort of figure a claim is."""
+
     personnel = "personnel"
     casualties = "casualties"
     duration = "duration"
@@ -13,6 +15,8 @@ class Kind(str, Enum):
 
 
 class CasualtyType(str, Enum):
+    """Which kind of loss a casualty figure counts."""
+
     killed = "killed"
     wounded = "wounded"
     killed_or_wounded = "killed_or_wounded"
@@ -21,6 +25,8 @@ class CasualtyType(str, Enum):
 
 
 class Qualifier(str, Enum):
+    """The hedge word of a figure, which sets its interval (claims.md §3)."""
+
     exact = "exact"
     approximately = "approximately"
     at_least = "at_least"
@@ -34,6 +40,8 @@ class Qualifier(str, Enum):
 
 
 class DisagreementType(str, Enum):
+    """How two claims disagree (reconciliation.md §2)."""
+
     contradiction = "contradiction"
     revision = "revision"
     change_over_time = "change_over_time"
@@ -42,6 +50,8 @@ class DisagreementType(str, Enum):
 
 
 class Verdict(str, Enum):
+    """How a checked figure compares with what is known."""
+
     consistent = "consistent"
     outlier = "outlier"
     novel = "novel"

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import sessionmaker
 
 from service.app import create_app
-from service.settings import Settings
+from service.cli.openapi import openapi_spec
 from service.store import make_engine
 from tests.api_helpers import assert_problem
 from tests.conftest import TEST_KEY, seed_articles
@@ -248,3 +248,24 @@ def test_metrics_count_requests_by_route_template(seeded):
     assert 'route="/v1/topics/{key}"' in text and key not in text
     assert 'route="unmatched",status="404"' in text
     assert "tally_http_request_duration_seconds_bucket" in text
+
+
+def test_the_spec_names_operations_stably_and_describes_every_field_and_parameter():
+    spec = openapi_spec()
+    operations = [(m, p, o) for p, ops in spec["paths"].items() for m, o in ops.items()]
+    ids = [o["operationId"] for _, _, o in operations]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z]+-[a-z]+", i) and i.split("-")[0] in o["tags"] for i, (_, _, o) in zip(ids, operations))
+    undescribed = [f"{name}.{field}" for name, schema in spec["components"]["schemas"].items()
+                   for field, prop in schema.get("properties", {}).items() if "description" not in prop]
+    undescribed += [f"{m} {p} ?{prm['name']}" for m, p, o in operations for prm in o.get("parameters", [])
+                    if "description" not in prm]
+    assert undescribed == []
+    for m, p, o in operations:
+        for status, response in o["responses"].items():
+            if status[0] in "45":
+                assert response["content"] == {"application/problem+json": {
+                    "schema": {"$ref": "#/components/schemas/Problem"}}}, (m, p, status)
+    assert set(spec["components"]["securitySchemes"]) == {"Bearer", "ApiKey"}
+    assert spec["paths"]["/v1/articles"]["post"]["security"] == [{"Bearer": []}, {"ApiKey": []}]
+    assert "security" not in spec["paths"]["/v1/articles"]["get"]

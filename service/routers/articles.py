@@ -14,7 +14,7 @@ from service.store.articles import ArticleIdCollision, delete_article, save_arti
 from service.store.queries import list_article_claims, list_articles
 from service.store.reads import article_detail, article_read, claim_read, get_article
 
-router = APIRouter(prefix="/v1/articles", tags=["articles"])
+router = APIRouter(prefix="/v1/articles", tags=["articles"], dependencies=[ReadKey])
 
 ArticleId = Annotated[str, Path(max_length=64, description="Tally's article id.", examples=["157c3cf64a00950d"])]
 
@@ -43,6 +43,7 @@ def _retrying(request: Request, write):
 
 
 @router.post("", response_model=ArticleIngestResult, status_code=201, operation_id="articles-create",
+             summary="Ingest an article",
              dependencies=[WriteKey],
              responses={201: {"description": "A new article; its claims are stored.",
                               **json_example({**ARTICLE_READ, "status": "new"})},
@@ -63,7 +64,7 @@ def create_article(article: Annotated[ArticleCreate, Body(openapi_examples=ARTIC
     return result
 
 
-@router.get("", response_model=ArticlePage, operation_id="articles-list", dependencies=[ReadKey],
+@router.get("", response_model=ArticlePage, operation_id="articles-list", summary="List articles",
             responses=problem_responses(401, 403))
 def list_all_articles(session: SessionDep, page: PageDep) -> ArticlePage:
     """Articles, newest first, without their text."""
@@ -71,14 +72,15 @@ def list_all_articles(session: SessionDep, page: PageDep) -> ArticlePage:
     return ArticlePage(items=[article_read(r) for r in rows], next_cursor=last and encode_cursor("articles", *last))
 
 
-@router.get("/{article_id}", response_model=ArticleDetail, operation_id="articles-get", dependencies=[ReadKey],
+@router.get("/{article_id}", response_model=ArticleDetail, operation_id="articles-get", summary="Get an article",
             responses=problem_responses(401, 403, 404))
 def read_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
     """One article with its text (claim spans index into it)."""
     return article_detail(_found(session, article_id))
 
 
-@router.delete("/{article_id}", response_model=ArticleRead, operation_id="articles-delete", dependencies=[WriteKey],
+@router.delete("/{article_id}", response_model=ArticleRead, operation_id="articles-delete",
+               summary="Delete an article", dependencies=[WriteKey],
                responses={200: {"description": "The article was deleted; this was it.", **json_example(ARTICLE_READ)},
                           **problem_responses(401, 403, 404)})
 def remove_article(article_id: ArticleId, request: Request) -> ArticleRead:
@@ -91,7 +93,8 @@ def remove_article(article_id: ArticleId, request: Request) -> ArticleRead:
     return _retrying(request, delete)
 
 
-@router.get("/{article_id}/claims", response_model=ClaimPage, operation_id="articles-claims", dependencies=[ReadKey],
+@router.get("/{article_id}/claims", response_model=ClaimPage, operation_id="articles-claims",
+            summary="List an article's claims",
             responses={200: json_example({"items": [CLAIM], "next_cursor": None}), **problem_responses(401, 403, 404)})
 def read_article_claims(article_id: ArticleId, session: SessionDep, page: PageDep) -> ClaimPage:
     """The article's claims in text order."""

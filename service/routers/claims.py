@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1/claims", tags=["claims"], dependencies=[ReadKey],
 
 
 
-@router.get("", response_model=ClaimPage, operation_id="claims-list",
+@router.get("", response_model=ClaimPage, operation_id="claims-list", summary="List claims",
             responses={200: json_example({"items": [CLAIM], "next_cursor": None})})
 def list_all_claims(
     session: SessionDep, page: PageDep,

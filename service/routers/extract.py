@@ -9,7 +9,7 @@ from service.routers.examples import CLAIM, EXTRACT_REQUEST, json_example
 router = APIRouter(prefix="/v1/extract", tags=["extract"])
 
 
-@router.post("", response_model=ExtractResult, operation_id="extract-text",
+@router.post("", response_model=ExtractResult, operation_id="extract-text", summary="Extract the figures of a text",
              responses={200: json_example({"claims": [{k: v for k, v in CLAIM.items()
                                                        if k not in ("id", "article_id", "extractor_version")}],
                                            "rejected": [{"span": [585, 589], "quote": "more", "reason": "vague"}]})})

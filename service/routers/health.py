@@ -8,13 +8,14 @@ from service.errors import STORE_DOWN, problem_responses
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", response_model=Health, operation_id="health-live")
+@router.get("/healthz", response_model=Health, operation_id="health-live", summary="Liveness")
 def healthz() -> Health:
     """The process is up (it does not touch the store)."""
     return Health(status="ok")
 
 
-@router.get("/readyz", response_model=Health, operation_id="health-ready", responses=problem_responses(503))
+@router.get("/readyz", response_model=Health, operation_id="health-ready",
+            summary="Readiness", responses=problem_responses(503))
 def readyz(request: Request) -> Health:
     """The store answers a query: ready for traffic."""
     try:
@@ -25,7 +26,7 @@ def readyz(request: Request) -> Health:
     return Health(status="ok")
 
 
-@router.get("/metrics", operation_id="health-metrics", response_class=Response,
+@router.get("/metrics", operation_id="health-metrics", summary="Prometheus metrics", response_class=Response,
             responses={200: {"description": "Prometheus text exposition.",
                              "content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}})
 def metrics(request: Request) -> Response:

@@ -11,7 +11,7 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"], dependencies=[ReadKey
                    responses=problem_responses(401, 403))
 
 
-@router.get("", response_model=SourcePage, operation_id="sources-list",
+@router.get("", response_model=SourcePage, operation_id="sources-list", summary="List sources",
             responses={200: json_example({"items": [{"name": "Pentagon", "n_claims": 3, "n_articles": 2,
                                                      "n_topics": 2}], "next_cursor": None})})
 def list_all_sources(session: SessionDep, page: PageDep) -> SourcePage:

@@ -1,10 +1,11 @@
+import json
 import threading
 from collections import OrderedDict
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
-from schemas import DisagreementPage, Kind, TopicPage, TopicView
+from schemas import Disagreement, DisagreementPage, Kind, TopicPage, TopicView
 from service.deps import PageDep, SessionDep, encode_cursor, invalid_query
 from service.errors import problem_responses
 from service.reconcile import topic_view
@@ -12,7 +13,6 @@ from service.routers.examples import DISAGREEMENT, TOPIC_SUMMARY, TOPIC_VIEW, js
 from service.security import ReadKey
 from service.store.queries import TOPIC_SORT_KEY_TYPES, TopicSort, list_topics, topic_version
 from service.store.reads import articles_by_id, claims_of_topic
-from service.store.topics import topic_summary_of
 
 router = APIRouter(prefix="/v1/topics", tags=["topics"], dependencies=[ReadKey],
                    responses=problem_responses(401, 403))
@@ -24,30 +24,34 @@ TopicKey = Annotated[str, Path(max_length=200, description="Topic key (a stable 
 class ViewCache:
     """Topic views by (key, data version): a view is recomputed only when its claims or articles change.
 
-    Holds the view and its JSON, so a hit costs one fingerprint query and no serialisation.
+    Holds each view's JSON (what a hit sends) and its disagreements (what the disagreements list pages
+    through), least recently used first out once `max_bytes` of JSON are held.
     """
 
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
-        self._items: OrderedDict[tuple[str, str], tuple[TopicView, bytes]] = OrderedDict()
+    def __init__(self, max_bytes: int = 256 * 2**20) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[tuple[str, tuple], tuple[bytes, list[Disagreement]]] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> tuple[TopicView, bytes] | None:
+    def get(self, key: tuple[str, tuple]) -> tuple[bytes, list[Disagreement]] | None:
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
             return hit
 
-    def put(self, key: tuple[str, str], value: tuple[TopicView, bytes]) -> None:
+    def put(self, key: tuple[str, tuple], value: tuple[bytes, list[Disagreement]]) -> None:
         with self._lock:
+            if key in self._items:
+                return
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._bytes += len(value[0])
+            while self._bytes > self.max_bytes and len(self._items) > 1:
+                self._bytes -= len(self._items.popitem(last=False)[1][0])
 
 
-def _view(request: Request, session, key: str) -> tuple[TopicView, bytes]:
+def _view(request: Request, session, key: str) -> tuple[bytes, list[Disagreement]]:
     version = topic_version(session, key=key)
     if version is None:
         raise HTTPException(404, f"No topic {key!r}; GET /v1/topics lists the known ones.")
@@ -56,12 +60,12 @@ def _view(request: Request, session, key: str) -> tuple[TopicView, bytes]:
     if hit is None:
         claims = claims_of_topic(session, topic=key)
         view = topic_view(key, claims, articles=articles_by_id(session, ids={c.article_id for c in claims}))
-        hit = (view, view.model_dump_json().encode())
+        hit = (view.model_dump_json().encode(), view.disagreements)
         cache.put((key, version), hit)
     return hit
 
 
-@router.get("", response_model=TopicPage, operation_id="topics-list",
+@router.get("", response_model=TopicPage, operation_id="topics-list", summary="List topics",
             responses={200: json_example({"items": [TOPIC_SUMMARY], "next_cursor": None})})
 def list_all_topics(
     session: SessionDep, page: PageDep,
@@ -70,22 +74,24 @@ def list_all_topics(
                                    description="Text the label or key contains (any case).")] = None,
     sort: Annotated[TopicSort, Query(description="`claims` (most first), `disagreements` (most first) or "
                                                  "`latest` (most recent figure first); ties by key.")] = TopicSort.claims,
-) -> TopicPage:
+) -> Response:
     """Topic summaries, read from the precomputed `topics` table."""
     scope = f"topics:{sort.value}"
-    rows, last = list_topics(session, limit=page.limit, after=page.after(scope, *TOPIC_SORT_KEY_TYPES[sort]),
-                             sort=sort, kind=kind.value if kind else None, q=q)
-    return TopicPage(items=[topic_summary_of(r) for r in rows], next_cursor=last and encode_cursor(scope, *last))
+    summaries, last = list_topics(session, limit=page.limit, after=page.after(scope, *TOPIC_SORT_KEY_TYPES[sort]),
+                                  sort=sort, kind=kind.value if kind else None, q=q)
+    cursor = json.dumps(last and encode_cursor(scope, *last))
+    return Response(f'{{"items":[{",".join(summaries)}],"next_cursor":{cursor}}}', media_type="application/json")
 
 
-@router.get("/{key}", response_model=TopicView, operation_id="topics-get",
+@router.get("/{key}", response_model=TopicView, operation_id="topics-get", summary="Get a topic view",
             responses={200: json_example(TOPIC_VIEW), **problem_responses(404)})
 def read_topic(key: TopicKey, session: SessionDep, request: Request) -> Response:
     """What the sources say about one quantity: range, consensus, latest, timeline, sources, disagreements."""
-    return Response(_view(request, session, key)[1], media_type="application/json")
+    return Response(_view(request, session, key)[0], media_type="application/json")
 
 
 @router.get("/{key}/disagreements", response_model=DisagreementPage, operation_id="topics-disagreements",
+            summary="List a topic's disagreements",
             responses={200: json_example({"items": [DISAGREEMENT], "next_cursor": None}), **problem_responses(404)})
 def read_topic_disagreements(key: TopicKey, session: SessionDep, request: Request, page: PageDep) -> DisagreementPage:
     """The topic's disagreements, most severe first."""
@@ -93,7 +99,7 @@ def read_topic_disagreements(key: TopicKey, session: SessionDep, request: Reques
     start = (page.after(scope, int) or (0,))[0]
     if start < 0:
         raise invalid_query("cursor", "not a cursor of this list; leave it out to start again", page.cursor)
-    found = _view(request, session, key)[0].disagreements
+    found = _view(request, session, key)[1]
     items = found[start:start + page.limit]
     more = start + page.limit < len(found)
     return DisagreementPage(items=items, next_cursor=encode_cursor(scope, start + page.limit) if more else None)

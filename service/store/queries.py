@@ -3,18 +3,19 @@
 Each list returns its rows and the sort key of the last one when another page follows; the router turns
 that key into an opaque cursor. Keyset (not offset) pages stay correct and cheap while rows are added.
 """
-import hashlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Text, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, defer
 
 from service.store.tables import ArticleRow, ClaimRow, TopicRow
 
 
 class TopicSort(str, Enum):
+    """Orders of the topic list: most claims, most disagreements, most recent figure."""
+
     claims = "claims"
     disagreements = "disagreements"
     latest = "latest"
@@ -89,19 +90,22 @@ TOPIC_SORT_KEY_TYPES = {TopicSort.claims: (int, str), TopicSort.disagreements: (
 
 
 def list_topics(session: Session, *, limit: int, after: tuple | None, sort: TopicSort = TopicSort.claims,
-                kind: str | None = None, q: str | None = None) -> tuple[list[TopicRow], tuple | None]:
-    """Summaries from the precomputed `topics` table, largest first (ties by key); no claim is read."""
+                kind: str | None = None, q: str | None = None) -> tuple[list[str], tuple | None]:
+    """Summaries from the precomputed `topics` table, largest first (ties by key); no claim is read.
+
+    Each summary comes back as the JSON text it was stored as (a TopicSummary document): a page is those
+    texts joined, with nothing parsed, validated or serialised again.
+    """
     first = _TOPIC_SORT_COLUMNS[sort]
     conditions = [
         TopicRow.kind == kind if kind is not None else None,
         or_(_contains(TopicRow.label, q), _contains(TopicRow.key, q)) if q else None,
         _desc_then_asc(first, TopicRow.key, after),
     ]
-    stmt = select(TopicRow).where(*(c for c in conditions if c is not None)).order_by(first.desc(), TopicRow.key)
-    key_of = {TopicSort.claims: lambda r: (r.n_claims, r.key),
-              TopicSort.disagreements: lambda r: (r.n_disagreements, r.key),
-              TopicSort.latest: lambda r: (r.latest_as_of or "", r.key)}[sort]
-    return _page(session.scalars(stmt.limit(limit + 1)).all(), limit=limit, key_of=key_of)
+    stmt = (select(cast(TopicRow.summary, Text), first, TopicRow.key)
+            .where(*(c for c in conditions if c is not None)).order_by(first.desc(), TopicRow.key))
+    rows, last = _page(session.execute(stmt.limit(limit + 1)).all(), limit=limit, key_of=lambda r: (r[1], r[2]))
+    return [r[0] for r in rows], last
 
 
 def list_sources(session: Session, *, limit: int, after: tuple[str] | None) -> tuple[Sequence, tuple | None]:
@@ -115,19 +119,16 @@ def list_sources(session: Session, *, limit: int, after: tuple[str] | None) -> t
     return _page(session.execute(stmt.limit(limit + 1)).all(), limit=limit, key_of=lambda r: (r.name,))
 
 
-def topic_version(session: Session, *, key: str) -> str | None:
-    """A fingerprint of everything a topic view is computed from: its claims and their articles' metadata.
+def topic_version(session: Session, *, key: str) -> tuple | None:
+    """A version of everything a topic view is computed from; None when the topic has no claims.
 
-    Claim ids name article, span and kind; the extractor version tells a re-extraction apart; an article's
-    `updated_at` moves when its metadata does. None when the topic has no claims.
+    One aggregate row, computed by the database: the number of claims, their smallest and largest ids, and
+    the latest `updated_at` of their articles. Claims change only with their article: a new article gets a
+    later `updated_at` than every other, re-extraction and metadata changes move its `updated_at`, and a
+    deletion lowers the count or moves an end of the id range.
     """
-    rows = session.execute(
-        select(ClaimRow.id, ClaimRow.extractor_version, ArticleRow.updated_at)
-        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(ClaimRow.topic == key).order_by(ClaimRow.id)
-    ).all()
-    if not rows:
-        return None
-    digest = hashlib.blake2b(digest_size=16)
-    for claim_id, version, updated in rows:
-        digest.update(f"{claim_id}|{version}|{updated.isoformat() if updated else ''}\n".encode())
-    return digest.hexdigest()
+    row = session.execute(
+        select(func.count(), func.min(ClaimRow.id), func.max(ClaimRow.id), func.max(ArticleRow.updated_at))
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(ClaimRow.topic == key)
+    ).one()
+    return None if row[0] == 0 else tuple(str(v) for v in row)
