@@ -28,6 +28,7 @@ SEEDED = {
     "past-max-float": "1e309 troops were killed",
     "range-reversed": "between 12,000 and 11,000 troops",
     "range-reversed-dash": "12,000-11,000 troops",
+    "range-huge-reversed": f"between {'9' * 400} and 1 troops",
     "negative-range": "-5 to -10 degrees",
     "up-to-zero": "up to 0 people",
     "nearly-zero": "nearly 0 troops",
@@ -62,7 +63,6 @@ KNOWN = {
     "400-digits": "9" * 400 + " soldiers",
     "309-digits": "9" * 309 + " people",
     "tens-500": "10" * 500 + "%",
-    "range-huge-reversed": f"between {'9' * 400} and 1 troops",
     "money-huge": "$" + "9" * 400 + " billion",
     "scale-overflow": "about " + "9" * 300 + " bn troops",
 }
