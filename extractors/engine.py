@@ -103,9 +103,8 @@ def _merge_ranges(text: str, nums: list[Numeral], ss: int) -> list[tuple[Numeral
                 elif not a.scale and bv >= 1000 and av < 1000 and "," in text[b.start:b.end] and av * 1000 <= bv:
                     av = av * 1000  # "around 8 to 9,000"
                 if av < bv:
-                    start = a.start - (len(between.group(0)) - len(between.group(0).lstrip()) if False else 0)
                     a2 = replace(a, value=av)
-                    s0 = a.start - len(re.search(r"between\s+(?:US\$|[$€£₩¥₽])?\s*$", pre, re.I).group(0)) if between else a.start
+                    s0 = a.start - len(between.group(0)) if between else a.start
                     out.append((a2, replace(b), s0))
                     i += 2
                     continue
@@ -170,9 +169,7 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
     consumed = 0
     # "2 billion rubles", "45%", "four-month", "12 km"
     if not fig.kind:
-        if value_scale_m:
-            for n in (a, b):
-                pass
+        if value_scale_m:  # "40m" without a currency is metres, not millions
             fig.stated_value = fig.stated_value / 1e6 if fig.stated_value is not None else None
             fig.stated_low = fig.stated_low / 1e6 if fig.stated_low is not None and b is not None else fig.stated_low
             fig.stated_high = fig.stated_high / 1e6 if fig.stated_high is not None and b is not None else fig.stated_high
@@ -278,12 +275,9 @@ def _build(text: str, ss: int, se: int, a: Numeral, b: Numeral | None, s0: int, 
         elif sq and sq[0] != "additional" and fig.qualifier == "exact":
             fig.qualifier, fig.shape = sq[0], sq[1]
             fig.rules.append(sq[3])
-    elif fig.qualifier == "range" and start > ss:
-        pass
     fig.start = start
-    fig.end = end + consumed if fig.kind in ("money", "percentage", "measure", "duration") or fig.kind == "" and False else end
-    if fig.kind in ("money", "percentage", "measure", "duration"):
-        fig.end = end + consumed
+    # the quote takes the unit for money, percentages, measures and durations; for counts the number phrase only
+    fig.end = end + consumed if fig.kind in ("money", "percentage", "measure", "duration") else end
     return fig
 
 
