@@ -10,6 +10,7 @@ started from Debian's binaries (tests/pg.py); skipped when neither is available.
 import argparse
 import json
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -116,6 +117,7 @@ def postgres(url: str | None):
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that a throwaway cluster is stopped
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=5000, help="articles to generate (default 5000)")
     parser.add_argument("--extractor", choices=["real", "count"], default="real",

@@ -13,6 +13,8 @@ from service.store.reads import get_article, stale_articles
 from service.store.topics import refresh_pending
 
 REFRESH_EVERY_S = 30.0
+# Refreshes wait at least this many times as long as the last one took: they cost at most ~1/4 of a run.
+REFRESH_SHARE = 3.0
 
 Document = tuple[str, ArticleCreate | Exception]
 PreparedDocument = tuple[str, "Prepared | Exception"]
@@ -99,10 +101,11 @@ def store_all(session_factory: sessionmaker[Session], prepared: Iterable[Prepare
               refresh_every: float = REFRESH_EVERY_S) -> IngestSummary:
     """Store each prepared article in its own transaction; a failure is counted and the batch goes on.
 
-    Topic summaries are recomputed once per touched topic every `refresh_every` seconds and at the end, not
-    once per article (a topic's summary costs more the more claims it has). Marks left by a killed run are
-    picked up by the next one, which starts by refreshing them. A refresh that fails (the database went away)
-    leaves the topics queued and is reported in `refresh_error`; it does not stop the batch.
+    Topic summaries are recomputed once per touched topic every `refresh_every` seconds (longer when a
+    refresh is slow) and at the end, not once per article (a topic's summary costs more the more claims it
+    has). Marks left by a killed run are picked up by the next one, which starts by refreshing them. A
+    refresh that fails (the database went away) leaves the topics queued and is reported in
+    `refresh_error`; it does not stop the batch.
     """
     summary = IngestSummary()
 
@@ -114,7 +117,7 @@ def store_all(session_factory: sessionmaker[Session], prepared: Iterable[Prepare
             summary.refresh_error = reason_of(exc)
 
     refresh()
-    last_refresh = time.monotonic()
+    last_refresh, wait = time.monotonic(), refresh_every
     for name, item in prepared:
         if isinstance(item, Exception):
             summary.fail(name, item)
@@ -125,9 +128,11 @@ def store_all(session_factory: sessionmaker[Session], prepared: Iterable[Prepare
                 summary.fail(name, exc)
         if on_progress:
             on_progress(name)
-        if time.monotonic() - last_refresh > refresh_every:
+        if time.monotonic() - last_refresh > wait:
+            started = time.monotonic()
             refresh()
             last_refresh = time.monotonic()
+            wait = max(refresh_every, REFRESH_SHARE * (last_refresh - started))
     refresh()
     return summary
 
