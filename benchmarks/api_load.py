@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -175,7 +176,7 @@ def main() -> None:
         errors, elapsed = result.pop("errors"), result.pop("elapsed")[0]
         every = [v for values in result.values() for v in values]
         print(f"open loop at {args.rate:.0f} requests/s for {args.seconds:.0f} s: {len(every) / elapsed:.0f} requests/s "
-              f"answered, {len(errors)} non-200")
+              f"answered, non-200: {dict(Counter(errors)) or 'none'}")
         for name, values in sorted(result.items()) + [("all", every)]:
             print(f"  {name:<22} n={len(values):>6}  p50 {_pct(values, 0.5):6.2f} ms  p99 {_pct(values, 0.99):6.2f} ms"
                   f"  max {_pct(values, 1.0):7.2f} ms")

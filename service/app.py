@@ -13,6 +13,7 @@ from service.routers import ROUTERS
 from service.routers.topics import ViewCache
 from service.settings import Settings
 from service.store import make_engine, make_sessionmaker
+from service.store.queries import DataVersion
 
 API_DESCRIPTION = (
     "Tally reads news articles, turns every figure into a typed claim record, groups the records into topics "
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.write_lock = threading.Lock() if app.state.engine.dialect.name == "sqlite" else nullcontext()
     app.state.metrics = Metrics()
     app.state.topic_views = ViewCache()
+    app.state.data_version = DataVersion(app.state.engine)
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)

@@ -269,3 +269,25 @@ def test_the_spec_names_operations_stably_and_describes_every_field_and_paramete
     assert set(spec["components"]["securitySchemes"]) == {"Bearer", "ApiKey"}
     assert spec["paths"]["/v1/articles"]["post"]["security"] == [{"Bearer": []}, {"ApiKey": []}]
     assert "security" not in spec["paths"]["/v1/articles"]["get"]
+
+
+def test_a_cached_topic_view_sees_a_write_made_outside_the_server(client, settings):
+    """Another process (`tally ingest`) writing the same store invalidates what the server cached."""
+    from schemas import ArticleCreate
+    from service.ingest import prepare, store_prepared
+    from service.store import make_sessionmaker
+    from service.store.articles import delete_article
+
+    a, b = seed_articles()[3], seed_articles()[4]
+    first = client.post("/v1/articles", json=a).json()
+    key = client.get("/v1/claims", params={"article": first["id"]}).json()["items"][0]["topic"]
+    before = client.get(f"/v1/topics/{key}").json()
+    assert client.get(f"/v1/topics/{key}").json() == before  # served from the cache
+    outside = make_sessionmaker(make_engine(settings.database_url))
+    second = store_prepared(outside, prepare(ArticleCreate(**{k: v for k, v in b.items() if v is not None})))
+    in_b = [c for c in client.get(f"/v1/articles/{second.id}/claims").json()["items"] if c["topic"] == key]
+    assert in_b, "the two seeds share a topic"
+    assert client.get(f"/v1/topics/{key}").json()["n_claims"] == before["n_claims"] + len(in_b)
+    with outside.begin() as session:
+        delete_article(session, article_id=first["id"])
+    assert client.get(f"/v1/topics/{key}").json()["n_claims"] == len(in_b)

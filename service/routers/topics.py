@@ -25,44 +25,52 @@ class ViewCache:
     """Topic views by (key, data version): a view is recomputed only when its claims or articles change.
 
     Holds each view's JSON (what a hit sends) and its disagreements (what the disagreements list pages
-    through), least recently used first out once `max_bytes` of JSON are held.
+    through), least recently used first out once `max_bytes` of JSON are held. Each entry also remembers
+    the store's `DataVersion` it was last confirmed at: while that has not moved, the entry is served
+    without asking the store anything.
     """
 
     def __init__(self, max_bytes: int = 256 * 2**20) -> None:
         self.max_bytes = max_bytes
-        self._items: OrderedDict[tuple[str, tuple], tuple[bytes, list[Disagreement]]] = OrderedDict()
+        self._items: OrderedDict[str, tuple[tuple, int | None, bytes, list[Disagreement]]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, tuple]) -> tuple[bytes, list[Disagreement]] | None:
+    def get(self, key: str, *, version: tuple | None = None, store: int | None = None):
+        """The entry of `key` if it is of `version`, or (without a version) confirmed at `store`."""
         with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-            return hit
+            entry = self._items.get(key)
+            if entry is None or (entry[0] != version if version is not None else store is None or entry[1] != store):
+                return None
+            self._items.move_to_end(key)
+            if version is not None:
+                self._items[key] = entry = (entry[0], store, entry[2], entry[3])
+            return entry[2], entry[3]
 
-    def put(self, key: tuple[str, tuple], value: tuple[bytes, list[Disagreement]]) -> None:
+    def put(self, key: str, *, version: tuple, store: int | None, body: bytes, disagreements: list[Disagreement]) -> None:
         with self._lock:
-            if key in self._items:
-                return
-            self._items[key] = value
-            self._bytes += len(value[0])
+            old = self._items.pop(key, None)
+            self._bytes += len(body) - (len(old[2]) if old else 0)
+            self._items[key] = (version, store, body, disagreements)
             while self._bytes > self.max_bytes and len(self._items) > 1:
-                self._bytes -= len(self._items.popitem(last=False)[1][0])
+                self._bytes -= len(self._items.popitem(last=False)[1][2])
 
 
 def _view(request: Request, session, key: str) -> tuple[bytes, list[Disagreement]]:
+    cache: ViewCache = request.app.state.topic_views
+    store = request.app.state.data_version.current()  # read first: what follows is at least this new
+    if (hit := cache.get(key, store=store)) is not None:
+        return hit
     version = topic_version(session, key=key)
     if version is None:
         raise HTTPException(404, f"No topic {key!r}; GET /v1/topics lists the known ones.")
-    cache: ViewCache = request.app.state.topic_views
-    hit = cache.get((key, version))
-    if hit is None:
-        claims = claims_of_topic(session, topic=key)
-        view = topic_view(key, claims, articles=articles_by_id(session, ids={c.article_id for c in claims}))
-        hit = (view.model_dump_json().encode(), view.disagreements)
-        cache.put((key, version), hit)
-    return hit
+    if (hit := cache.get(key, version=version, store=store)) is not None:
+        return hit
+    claims = claims_of_topic(session, topic=key)
+    view = topic_view(key, claims, articles=articles_by_id(session, ids={c.article_id for c in claims}))
+    body = view.model_dump_json().encode()
+    cache.put(key, version=version, store=store, body=body, disagreements=view.disagreements)
+    return body, view.disagreements
 
 
 @router.get("", response_model=TopicPage, operation_id="topics-list", summary="List topics",

@@ -3,11 +3,12 @@
 Each list returns its rows and the sort key of the last one when another page follows; the router turns
 that key into an opaque cursor. Keyset (not offset) pages stay correct and cheap while rows are added.
 """
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import ColumnElement, Text, and_, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, Engine, Text, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, defer
 
 from service.store.tables import ArticleRow, ClaimRow, TopicRow
@@ -132,3 +133,25 @@ def topic_version(session: Session, *, key: str) -> tuple | None:
         .join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(ClaimRow.topic == key)
     ).one()
     return None if row[0] == 0 else tuple(str(v) for v in row)
+
+
+class DataVersion:
+    """SQLite's `PRAGMA data_version`, read on a connection kept for it: the number moves whenever any
+    other connection, of this process or another, commits. An unchanged number means an unchanged store,
+    so a cached read needs no query at all. None on other databases (and in-memory SQLite).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        file_sqlite = engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:")
+        self._conn = engine.raw_connection() if file_sqlite else None
+        self._lock = threading.Lock()
+
+    def current(self) -> int | None:
+        if self._conn is None:
+            return None
+        with self._lock:
+            cursor = self._conn.cursor()
+            try:
+                return cursor.execute("PRAGMA data_version").fetchone()[0]
+            finally:
+                cursor.close()
