@@ -69,6 +69,9 @@ def _scan(text: str, ss: int, se: int, rejected: list) -> list[Numeral]:
     blocks = blocked_spans(text, ss, se)
     out = []
     for n in nums:
+        if n.value is not None and not (abs(n.value) < 1e15):  # also catches inf and nan
+            rejected.append((n.start, n.end, "implausible-number"))
+            continue
         reason = next((r for s, e, r in blocks if s < n.end and n.start < e), None)
         if reason is None:
             reason = reject_reason(text, n.start, n.end, n.value, n.form, bool(n.scale), ss)
@@ -346,6 +349,17 @@ _SIBLING_CUT = re.compile(r",\s+and\s+that\b|;|,\s+(?:while|whereas|but)\b|\s+an
 _NOUN_BEFORE = re.compile(r"\b(?:number|total|tally|count|figure)\s+of\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+(?:in\s+\w+\s+)?(?:is|was|has|had|stood|stands|rose|reached|hit|approaching|approached|to|at|of|climbed|jumped)\b[^,;]*$|\b(?:count|tally|total|attendance|crowd|turnout|capacity)\s+of\s+$", re.I)
 
 
+def _neighbour(figs: list[Figure], i: int, step: int, limit: int = 8) -> Figure | None:
+    """The nearest figure before (step -1) or after (+1) figs[i] that has a kind (not a duration)."""
+    j = i + step
+    while 0 <= j < len(figs) and abs(j - i) <= limit:
+        g = figs[j]
+        if g.kind and not g.bare and g.kind not in ("duration", "__drop__"):
+            return g
+        j += step
+    return None
+
+
 def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], by_value: dict, rejected: list) -> None:
     """Give bare numbers ("... and 2,013 were", "put the crowd at 8 to 9,000") a kind and unit:
     an earlier figure of the same value in the article (a mention), a subset marker ("including 37"),
@@ -355,9 +369,9 @@ def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], by_value: dic
         if not f.bare:
             continue
         pre = text[max(ss, f.start - 80):f.start]
-        prev = [g for g in figs[:i] if g.kind and not g.bare and g.kind != "__drop__"]
-        if prev and _OF_THEM.match(text[f.end:f.end + 20]):
-            g = prev[-1]
+        g_prev = _neighbour(figs, i, -1)
+        if g_prev is not None and _OF_THEM.match(text[f.end:f.end + 20]):
+            g = g_prev
             f.kind, f.unit, f.casualty_type = g.kind, g.unit, g.casualty_type
             f.rules.append("bare:<n> of them")
             continue
@@ -369,14 +383,14 @@ def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], by_value: dic
             rejected.append((f.start, f.end, "identifier"))  # a bare 4-digit number with no noun: "Resolutions 1718 and 2397"
             f.kind = "__drop__"
             continue
-        same = [c for c in by_value.get(f.stated_value, ()) if c["kind"] in ("casualties", "personnel", "count")]
+        last = by_value.get(f.stated_value)
+        same = [last] if last is not None else []
         if same and f.qualifier == "exact":
             f.kind, f.unit, f.casualty_type = same[-1]["kind"], same[-1]["unit"], same[-1]["casualty_type"]
             f.rules.append("bare:<n> as mentioned before")
             continue
-        prev = [g for g in figs[:i] if g.kind and not g.bare and g.kind != "__drop__"]
-        if _SUBSET.search(pre) and prev:
-            g = prev[-1]
+        if _SUBSET.search(pre) and g_prev is not None:
+            g = g_prev
             f.kind, f.unit, f.casualty_type = g.kind, g.unit, g.casualty_type
             f.rules.append("bare:including <n>")
             continue
@@ -399,8 +413,9 @@ def _resolve_bare(text: str, ss: int, se: int, figs: list[Figure], by_value: dic
             f.kind, f.unit = pk
             f.rules.append("bare:<people noun> ... <n>")
             continue
-        sibs = [g for g in figs if not g.bare and g.kind and g.kind not in ("duration", "__drop__") and g is not f
-                and not _SIBLING_CUT.search(text[min(g.end, f.end):max(g.start, f.start)])]
+        # the nearest resolved neighbour on each side only: keeps long runs of numbers linear
+        near = [g for g in (_neighbour(figs, i, -1), _neighbour(figs, i, 1)) if g is not None]
+        sibs = [g for g in near if not _SIBLING_CUT.search(text[min(g.end, f.end):max(g.start, f.start)])]
         if sibs:
             g = min(sibs, key=lambda g: abs(g.start - f.start))
             f.kind, f.unit, f.casualty_type = g.kind, g.unit, g.casualty_type
@@ -441,7 +456,7 @@ def _location(sentence: str) -> str | None:
 def extract_article(text: str, published: str | None):
     """(claims as dicts, rejected as (start, end, reason)) for one article."""
     claims: list[dict] = []
-    by_value: dict[float, list[dict]] = {}  # earlier claims by stated value, for bare repeats
+    by_value: dict[float, dict] = {}  # earlier claims by stated value, for bare repeats
     rejected: list[tuple[int, int, str]] = []
     resolver = attr.Resolver(text)
     sentences = split_sentences(text)
@@ -476,6 +491,9 @@ def extract_article(text: str, published: str | None):
                     f.kind, f.casualty_type = "casualties", g.casualty_type
                     f.rules.append("casualties:including <n>")
         sentence_dates = dates_mod.find_dates(text, ss, se, published)
+        hedge_cache: dict[tuple[int, int], bool] = {}
+        cuts = attr.clause_cuts(sent)
+        sent_location = _location(sent) if figs else None
         for f in figs:
             if f.kind == "__drop__":
                 continue
@@ -490,12 +508,12 @@ def extract_article(text: str, published: str | None):
                 low, high = high, low
             if f.qualifier == "additional":
                 # "another" starts a second category when the sentence already counted a different thing
-                prev = [g for g in figs if g.start < f.start and g.kind and g is not f and g.kind not in ("duration", "__drop__")]
-                if prev and any((g.casualty_type or g.unit) != (f.casualty_type or f.unit) or g.kind != f.kind for g in prev[-1:]):
+                g = _neighbour(figs, figs.index(f), -1)
+                if g is not None and ((g.casualty_type or g.unit) != (f.casualty_type or f.unit) or g.kind != f.kind):
                     f.qualifier = "exact"
                     value, low, high = _finish_values(replace(f, shape="exact"))
             pos = f.start - ss
-            cue = attr.choose(cues, sent, pos)
+            cue = attr.choose(cues, sent, pos, cuts)
             source, via = "article", None
             if cue is None:
                 cue = _continued_quote_cue(text, sentences, si)
@@ -506,12 +524,14 @@ def extract_article(text: str, published: str | None):
                     if c is cue:
                         source, via = name, v
             as_of, as_of_text, note = dates_mod.as_of_for(f.start, sentence_dates, published, sent, ss, f.end)
-            clause_lo, clause_hi = attr._clause_bounds(sent, pos)
-            hedged = f.hedged or is_hedged(sent[clause_lo:clause_hi])
+            clause = attr._clause_bounds(sent, pos, cuts)
+            if clause not in hedge_cache:  # one hedge scan per clause, not per figure
+                hedge_cache[clause] = is_hedged(sent[clause[0]:clause[1]])
+            hedged = f.hedged or hedge_cache[clause]
             claims.append(dict(
                 kind=f.kind, casualty_type=f.casualty_type, value=value, low=low, high=high,
                 qualifier=f.qualifier, unit=f.unit or "person", per=f.per, subject=f.subject,
-                location=_location(sent[pos:]) or _location(sent), attribution=source or "article",
+                location=_location(sent[pos:pos + 200]) or sent_location, attribution=source or "article",
                 attribution_via=via, hedged=hedged, as_of=as_of, as_of_text=as_of_text, note=note,
                 stated=dict(value=f.stated_value if f.qualifier not in ("range", "vague") else None,
                             low=f.stated_low if f.qualifier in ("range", "vague") else f.stated_value,
@@ -520,8 +540,8 @@ def extract_article(text: str, published: str | None):
                 span=[f.start, f.end], quote=text[f.start:f.end], sentence=sent,
                 rule=" + ".join(r for r in f.rules if r), mentions=[],
             ))
-            if f.stated_value is not None:
-                by_value.setdefault(f.stated_value, []).append(claims[-1])
+            if f.stated_value is not None and f.kind in ("casualties", "personnel", "count"):
+                by_value[f.stated_value] = claims[-1]
     return _merge_mentions(claims), rejected
 
 

@@ -89,6 +89,26 @@ def test_time_grows_linearly_without_sentence_breaks():
     assert large / small < 6.5, (small, large)
 
 
+def test_dense_numerals_grow_linearly():
+    """Hundreds of numbers in one run ("1 1 1 ...") cost the same per number as a few."""
+    extract("1 2 3")
+
+    def timed(n):
+        t = time.perf_counter()
+        extract("1 " * n)
+        return time.perf_counter() - t
+
+    small, large = timed(300), timed(1200)
+    assert large / small < 6.5, (small, large)
+
+
+def test_numbers_past_float_range_give_nothing():
+    for n in ("9" * 400, "9" * 300 + " billion", "1" + "0" * 20):
+        claims = extract(f"Officials said {n} troops were counted.")
+        assert all(c.value is None or abs(c.value) < 1e15 for c in claims)
+        assert claims == []
+
+
 def test_public_interface():
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
     claims, rejected = extract_with_rejections("On Monday at least 312 people were killed, officials said. "

@@ -44,8 +44,15 @@ def casualty_after(window: str) -> tuple[str, str] | None:
     return (best[1], f"casualties:<n> {best[2]}") if best else None
 
 
+_BEFORE_FINAL = frozenset("""killing killed kills kill of buried to at reached is passed exceeded topped hit surpassed
+neared wounding injuring injured wounded hurt treated exchanged swapped freed captured release released""".split())
+
+
 def casualty_before(prefix: str) -> tuple[str, str] | None:
     """(casualty_type, rule) from a cue right before the number."""
+    last = re.search(r"([a-z]+)\s*$", prefix[-30:], re.I)
+    if not last or last.group(1).lower() not in _BEFORE_FINAL:
+        return None
     for name, ct, rx in BEFORE_RULES:
         if rx.search(prefix):
             return ct, f"casualties:{name}"

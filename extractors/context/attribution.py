@@ -222,8 +222,13 @@ def find_cues(sentence: str) -> list[SourceCue]:
     return out
 
 
-def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
-    cuts = [0] + [m.start() for m in _CUTS.finditer(sentence)] + [len(sentence)]
+def clause_cuts(sentence: str) -> list[int]:
+    """Clause boundaries of a sentence (computed once per sentence)."""
+    return [0] + [m.start() for m in _CUTS.finditer(sentence)] + [len(sentence)]
+
+
+def _clause_bounds(sentence: str, pos: int, cuts: list[int] | None = None) -> tuple[int, int]:
+    cuts = cuts if cuts is not None else clause_cuts(sentence)
     lo = max(c for c in cuts if c <= pos)
     hi = min([c for c in cuts if c > pos] or [len(sentence)])
     return lo, hi
@@ -232,13 +237,13 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
 _CUTS = re.compile(r";|,\s+(?:while|whereas|but|yet)\b|\s+but\s+|\s+while\s+|,?\s+and\s+that\b")
 
 
-def choose(cues: list[SourceCue], sentence: str, pos: int) -> SourceCue | None:
+def choose(cues: list[SourceCue], sentence: str, pos: int, cuts: list[int] | None = None) -> SourceCue | None:
     """The cue a figure at `pos` takes: the nearest of its own clause; else a sentence-wide cue
     (a trailing "..., X said", a leading "According to X,"), or the main subject when the clause
     continues it ("..., and that 200 ..."); else none (the article asserts it)."""
     if not cues:
         return None
-    lo, hi = _clause_bounds(sentence, pos)
+    lo, hi = _clause_bounds(sentence, pos, cuts)
     inside = [c for c in cues if lo <= c.pos < hi]
     if inside:
         strong = [c for c in inside if not c.rule.endswith("<did>")] or inside

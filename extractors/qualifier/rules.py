@@ -36,12 +36,21 @@ _PREFIX_RX = tuple(
 _COMPARATIVE = re.compile(r"\b(?:more|less|fewer)\s+than\s+(?:its|the|their|his|her|our|an?)\s+(?:[a-z]+\s+)?$", re.I)
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+\.?)\s*$")
+_FINAL_WORDS = frozenset("""reach top exceed hit to than most of at within least many much high over above exceeding
+topping under below nearly almost approaching approximately about around roughly some estimated approx approx. circa c.
+approximate less like perhaps another further additional extra more as""".split())
+
+
 def prefix_qualifier(prefix: str, *, duration: bool = False) -> Qualified | None:
     """The qualifier ending exactly at the end of `prefix` ("... at least " -> at_least).
 
     For durations "over" means "during" ("a 9% rise over two years") and is not a qualifier.
     "$9 million more than its original $125 million" compares; the second figure stays exact.
     """
+    last = _LAST_WORD.search(prefix)
+    if not last or last.group(1).lower() not in _FINAL_WORDS:
+        return None  # cheap exit: every qualifier ends with one of these words
     if _COMPARATIVE.search(prefix):
         return None
     for name, rx, q, shape, hedged in _PREFIX_RX:
