@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import ColumnElement, Engine, Text, and_, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, Engine, Text, and_, cast, func, literal_column, or_, select
 from sqlalchemy.orm import Session, defer
 
 from service.store.tables import ArticleRow, ClaimRow, TopicRow
@@ -84,7 +84,8 @@ def list_article_claims(session: Session, *, article_id: str, limit: int,
 _TOPIC_SORT_COLUMNS = {
     TopicSort.claims: TopicRow.n_claims,
     TopicSort.disagreements: TopicRow.n_disagreements,
-    TopicSort.latest: func.coalesce(TopicRow.latest_as_of, literal("")),
+    # Inlined, not bound, so that an index on the same expression can serve the sort.
+    TopicSort.latest: func.coalesce(TopicRow.latest_as_of, literal_column("''")),
 }
 TOPIC_SORT_KEY_TYPES = {TopicSort.claims: (int, str), TopicSort.disagreements: (int, str),
                         TopicSort.latest: (str, str)}
