@@ -85,6 +85,7 @@ def seed_corpus(folder: Path) -> None:
     from tests.test_reliability_extractors import (
         HUGE_NUMBERS,
         NUMBERS,
+        OVERFLOW_NUMBERS,
         QUALIFIERS,
         UNITS,
     )
@@ -95,7 +96,7 @@ def seed_corpus(folder: Path) -> None:
         for p in sorted(d.glob("*.txt")):
             (folder / f"seed-{n}").write_bytes(b"\x00" + p.read_bytes()[:MAX_LEN - 1])
             n += 1
-    for q, num, u in zip(QUALIFIERS * 3, (NUMBERS + HUGE_NUMBERS) * 2, UNITS * 2):
+    for q, num, u in zip(QUALIFIERS * 3, (NUMBERS + HUGE_NUMBERS + OVERFLOW_NUMBERS) * 2, UNITS * 2):
         (folder / f"seed-{n}").write_bytes(b"\x00" + f"Officials said {q} {num} {u} were sent.".encode())
         n += 1
 
