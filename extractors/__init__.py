@@ -21,7 +21,7 @@ def extract_with_rejections(text: str, *, published: str | None = None) -> tuple
     Never raises on text: a failure inside one article yields no claims rather than an exception."""
     from extractors.engine import extract_article
     from extractors.gazetteer import canonical_source
-    from extractors.topic import assign_topic
+    from extractors.topic import assign_topics
 
     if not isinstance(text, str) or not text:
         return [], []
@@ -42,10 +42,12 @@ def extract_with_rejections(text: str, *, published: str | None = None) -> tuple
             d["attribution"] = canonical_source(d["attribution"]) or "article"
             if d.get("attribution_via"):
                 d["attribution_via"] = canonical_source(d["attribution_via"])
-            claim = Claim(**d)
-            key, label = assign_topic(claim)
-            claims.append(claim.model_copy(update={"topic": key, "topic_label": label}))
+            claims.append(Claim(**d))
         except Exception:
             continue
+    try:
+        claims = assign_topics(claims, text)
+    except Exception:  # a claim without a topic is still a claim
+        pass
     rej = [Rejected(span=[s, e], quote=text[s:e], reason=r) for s, e, r in rejected if 0 <= s < e <= len(text)]
     return claims, rej

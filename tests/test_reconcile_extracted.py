@@ -1,12 +1,7 @@
-"""Integration: the real extractor on the seed articles, then the troop topic view.
-
-Expected to fail while the extractor is incomplete (subjects, locations and sources of the seed
-figures); strict=False so that it passes silently once the extractor catches up.
-"""
+"""Integration: the real extractor on the seed articles, then the troop topic view."""
 import json
 from pathlib import Path
 
-import pytest
 
 import extractors
 from schemas import ClaimRead
@@ -16,7 +11,6 @@ from service.reconcile import topic_view
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@pytest.mark.xfail(strict=False, reason="extractor (issue in progress) does not yet give the seeds' subjects and sources")
 def test_troop_topic_from_the_extractor():
     claims = []
     for line in (SEEDS / "articles.jsonl").read_text(encoding="utf-8").splitlines():

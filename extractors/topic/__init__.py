@@ -11,9 +11,11 @@ from pathlib import Path
 
 from extractors.gazetteer import actor_of, actors_in, load_actors, load_places, place_of
 from extractors.topic.catalog import Catalog, load_catalog
+from extractors.topic.context import ArticleContext, article_context
 from schemas import Claim
 
-__all__ = ["Catalog", "assign_topic", "load_catalog", "raw_topic", "slug"]
+__all__ = ["ArticleContext", "Catalog", "article_context", "assign_topic", "assign_topics", "load_catalog",
+           "raw_topic", "slug"]
 
 _UNIT = re.compile(r"\b(\d+(?:st|nd|rd|th))\s+(regiment|brigade|battalion|division|corps|army|company|fleet)\b", re.IGNORECASE)
 _STOP = frozenset(["a", "an", "the", "of", "in", "to", "from", "by", "for", "per", "who", "which", "that", "at", "on", "with", "into", "across", "since", "over", "under", "after", "before", "during", "as", "and", "or", "sent", "deployed", "expected", "due", "being", "were", "was", "are", "is", "has", "have", "had", "its", "their", "his", "her", "total", "further", "additional", "more", "other", "some", "all", "final", "confirmed", "overall", "latest", "new", "people"])
@@ -94,28 +96,88 @@ def _actor_in_sentence(claim: Claim):
     return None
 
 
-def _theatre(claim: Claim) -> str | None:
+def _theatre(claim: Claim, in_article: bool = False) -> str | None:
+    """Country of the claim's place; inside an article, a place the gazetteer does not know is left out
+    (the story name already says where, and loose picks like "Hall 3" would split one quantity)."""
     place = place_of(claim.location) or (place_of(claim.subject) if claim.kind.value in ("personnel", "casualties") else None)
     if place:
         return place
+    if in_article:
+        return _place_in_sentence(claim)
     if claim.location:
         words = [w for w in slug(claim.location).split("-") if w not in _GENERIC_PLACE]
         return "-".join(words[:2]) or None
     return None
 
 
-def raw_topic(claim: Claim, *, catalog: Catalog | None = None) -> tuple[str, str]:
-    """(key, label) from the claim's own fields, before the catalog merges it."""
+_NOT_NOUN = frozenset(["it", "they", "he", "she", "we", "would", "could", "will", "may", "can", "might", "said",
+                       "says", "than", "more", "less", "alone", "each", "apiece", "so", "far", "now", "then", "still"])
+
+
+def _words_after(claim: Claim) -> str:
+    """What the number counts when the extractor gave no subject: the nouns right after it in its sentence
+    ("a four-month combat deployment to Russia" -> "combat deployment"), none after a verb or preposition."""
+    sentence = claim.sentence or ""
+    i = sentence.find(claim.quote) if claim.quote else -1
+    if i < 0:
+        return ""
+    words = []
+    for w in re.findall(r"[^\s]+", sentence[i + len(claim.quote):])[:4]:
+        lw = w.lower().strip(",;:.()\"“”'’")
+        if not re.fullmatch(r"[a-z][a-z-]*", lw) or lw in _STOP or lw in _BREAK or lw in _NOT_NOUN \
+                or lw.endswith("ed"):
+            break
+        words.append(lw)
+        if w[-1] in ",;:.)":
+            break
+    return " ".join(words)
+
+
+_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:unit|regiment|brigade|battalion|division|corps)\b", re.IGNORECASE)
+
+
+def _unit_of(claim: Claim, context: ArticleContext | None) -> re.Match | None:
+    """A military unit the figure belongs to: in the subject, earlier in the sentence ("honoured the 528th
+    Regiment upon their return from a four-month deployment"), or the one "the unit" refers back to."""
+    found = _UNIT.search(claim.subject or "")
+    if found or context is None:
+        return found
+    sentence = claim.sentence or ""
+    i = sentence.find(claim.quote) if claim.quote else -1
+    found = _UNIT.search(sentence[:max(i, 0)])
+    if found or not _ANAPHOR.search(sentence[:max(i, 0)]):
+        return found
+    j = context.text.find(sentence)
+    earlier = list(_UNIT.finditer(context.text[max(0, j - 1500):j])) if j > 0 else []
+    return earlier[-1] if earlier else None
+
+
+def _article_actor(claim: Claim, context: ArticleContext):
+    """The actor the article names most (three times or more), unless it is the figure's source."""
+    actors, _ = load_actors()
+    skip = _source_countries(claim)
+    for slug_, n in context.actors:
+        if slug_ not in skip:
+            return actors[slug_] if n >= 3 else None
+    return None
+
+
+def raw_topic(claim: Claim, *, catalog: Catalog | None = None,
+              context: ArticleContext | None = None) -> tuple[str, str]:
+    """(key, label) from the claim's own fields, before the catalog merges it; `context` (the article's
+    actors and story name) stands in for an owner the claim's subject and sentence do not name."""
     catalog = catalog or load_catalog()
-    subject = claim.subject or ""
+    subject = claim.subject or (_words_after(claim) if context else "")
     actor = actor_of(subject)
     kind = claim.kind.value
     if actor is None and kind in ("personnel", "casualties"):
         actor = _actor_in_sentence(claim)
-    unit_m = _UNIT.search(subject)
+    if actor is None and context:
+        actor = _article_actor(claim, context)
+    unit_m = _unit_of(claim, context)
     unit = f"{unit_m.group(1)} {unit_m.group(2)}".lower() if unit_m else None
     drop = _actor_words(subject) | ({unit_m.group(1).lower(), unit_m.group(2).lower()} if unit_m else set())
-    entity = [] if actor or unit else _entity(subject, drop)
+    entity = [] if actor or unit else ([context.name] if context and context.name else _entity(subject, drop))
     head = _head(subject, drop=drop | set(entity), synonyms=catalog.synonyms)
     military = bool(_MILITARY & {w.lower() for w in re.findall(r"[A-Za-z]+", subject or claim.sentence or "")})
     if kind == "personnel" and (military or actor):
@@ -133,7 +195,7 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None) -> tuple[str, str
         measure = head[:2] if head and head[-1].rstrip("s") == claim.unit.rstrip("s") else [plural.replace(" ", "-")]
     else:
         measure = head[:2] or [claim.unit or kind]
-    theatre = None if unit else _theatre(claim) or (_place_in_sentence(claim) if kind in ("personnel", "casualties") else None)
+    theatre = None if unit else _theatre(claim, context is not None) or (_place_in_sentence(claim) if kind in ("personnel", "casualties") else None)
     if theatre and ((actor and theatre == actor.slug) or theatre.split("-")[0] in entity):
         theatre = None  # "North Korean pay to Pyongyang", "the Tavrin earthquake in Tavrin": said once
     parts = [actor.slug if actor else None, *entity, unit, *measure]
@@ -158,9 +220,27 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None) -> tuple[str, str
     return key, label[:1].upper() + label[1:]
 
 
-def assign_topic(claim: Claim, *, catalog_path: str | Path | None = None) -> tuple[str, str]:
+def assign_topic(claim: Claim, *, catalog_path: str | Path | None = None,
+                 context: ArticleContext | None = None) -> tuple[str, str]:
     """(key, label) for a claim: the generated key, merged and named by the topic catalog."""
     catalog = load_catalog(catalog_path)
-    key, label = raw_topic(claim, catalog=catalog)
+    key, label = raw_topic(claim, catalog=catalog, context=context)
     resolved = catalog.resolve(key)
     return resolved, catalog.label(resolved) or label
+
+
+def assign_topics(claims: list[Claim], text: str, *, catalog_path: str | Path | None = None) -> list[Claim]:
+    """The claims of one article with their topics, the article's actors and story name filling in
+    what single sentences leave out."""
+    context = article_context(text, [a for c in claims for a in (c.attribution, c.attribution_via) if a])
+    out = []
+    said: dict[tuple, tuple[str, str]] = {}
+    for c in claims:
+        # the same number of the same people said again ("nine North Korean soldiers were killed" ...
+        # "the loss of nine North Korean soldiers") is one quantity even when the wording changes its kind
+        again = (c.value, (c.subject or "").lower()) if c.subject and c.value is not None else None
+        key, label = said.get(again) or assign_topic(c, catalog_path=catalog_path, context=context)
+        if again:
+            said.setdefault(again, (key, label))
+        out.append(c.model_copy(update={"topic": key, "topic_label": label}))
+    return out

@@ -1,0 +1,79 @@
+"""What an article is about, for topic keys whose claim alone does not say whose quantity it is.
+
+A figure's sentence often names neither actor nor story ("458 people had died"); a reader takes both
+from the article: the actor it names most (North Korea in a piece on its troops) and, for stories the
+actor gazetteer does not know, the proper name it repeats most (Tavrin, Brackport). Sources are not
+what an article is about, so names inside its claims' attributions do not count.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors.gazetteer import actors_in, load_actors, load_places, normalise_name
+
+_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s|’s)?")
+_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w'’-]*)*")
+# capitalised words that name kinds of bodies, titles, days or sentence openers, never a story
+_NOT_NAME = frozenset("""
+the a an in on at by for of and or but it its he she they we i this that these those some around about more
+than fewer up down over after before since from with as when while if how what who why where there here
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december according analysis live read min update breaking
+ministry minister union service authority agency commission council government department office committee
+institute association society trust group bank programme program organization organisation mission
+president prime deputy chief director chairman chairwoman spokesman spokeswoman spokesperson mayor judge
+health interior defence defense water fire police army national central international world regional
+civil protection red crescent cross security sports electoral medical engineering shipping company
+article section resolution route gate hall pier berth platform
+reuters afp ap each every all most many several one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands
+""".split())
+_COMMON = re.compile(r"(?:s|ing|ed|ly)$")
+_DEMONYM = re.compile(r"(?<=ia)ns?$")  # "Valtorians", "Orvanian" -> valtoria, orvania
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """The actors an article names with their counts, most named first, and its dominant proper name."""
+
+    actors: tuple[tuple[str, int], ...]
+    name: str | None
+    text: str
+
+
+def _known_name(word: str) -> bool:
+    """Names the gazetteers already resolve (countries, their demonyms and places) are not story names."""
+    return bool(load_actors()[1].find(word) or load_places().find(word))
+
+
+def article_context(text: str, attributions: list[str] = ()) -> ArticleContext:
+    """The context of one article text (title on line 1); `attributions`: its claims' sources, ignored."""
+    actor_counts = Counter(a.slug for a in actors_in(text))
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    title_end = text.find("\n") if "\n" in text.strip() else 0
+    sources = {normalise_name(a) for a in attributions if a}
+    inner = {m.group(1).lower() for m in re.finditer(r"[a-z,;]\s+(?:the\s+)?([A-Z][a-z]+)", text)}
+    for run in _RUN.finditer(text):
+        head = _NAME.match(run.group(0))
+        if not head or normalise_name(run.group(0)) in sources:
+            continue
+        word = re.sub(r"(?:'s|’s)$", "", head.group(0))
+        before = text[max(0, run.start() - 4):run.start()]
+        initial = run.start() == 0 or re.search(r"[.!?:–—\"“‘'\n]\s*$", before)
+        if initial and _COMMON.search(word):
+            continue  # a sentence's first word is capitalised anyway: "Engineers found ...", "Residents of"
+        low = word.lower()
+        if low in _NOT_NAME or _known_name(word) or _known_name(run.group(0).split(" of ")[0]):
+            continue
+        words = run.group(0).split()
+        if len(words) > 1 and not any(w.lower() in _NOT_NAME for w in words) and not re.search(r"the\s$", before, re.I):
+            continue  # "Idris Malek said": a person, not a story ("the Orla Dawn" is one)
+        weight = 2 if run.start() < title_end else 1
+        if len(words) == 1 and initial and not head.group(0).endswith(("'s", "’s")) and low not in inner:
+            weight = 0.5  # "Brackport dockworkers voted" or "Built in 1974": a name only perhaps
+        counts[_DEMONYM.sub("", low)] += weight
+        first.setdefault(_DEMONYM.sub("", low), run.start())
+    name = max(counts, key=lambda w: (counts[w], -first[w])) if counts else None
+    return ArticleContext(tuple(actor_counts.most_common()), name, text)
