@@ -5,7 +5,7 @@
 Steps: bulk-insert synthetic articles and claims straight into the tables, compute the `topics` rows
 with the store's own `refresh_topics`, start `tally serve` in a subprocess, request every topic view once
 (the views are cached per data version, as after any real warm-up), then drive an open-loop load at
-`--rate` requests/s (80% `GET /v1/topics/{key}` over uniformly random keys, 20% `GET /v1/topics` pages in
+each `--rate` in requests/s (80% `GET /v1/topics/{key}` over uniformly random keys, 20% `GET /v1/topics` pages in
 the three sorts). Latency is measured from each request's scheduled start, so a server that falls behind
 is charged for the queue (no coordinated omission). With `wrk` on PATH it also reports the closed-loop
 maximum throughput. Target on a 2-core machine: p99 < 25 ms at 500 requests/s. Not part of `make test`.
@@ -150,7 +150,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--topics", type=int, default=2000)
-    parser.add_argument("--rate", type=float, default=500)
+    parser.add_argument("--rate", type=float, nargs="+", default=[500], help="One open-loop run per rate.")
     parser.add_argument("--seconds", type=float, default=20)
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens, also when piped
@@ -172,14 +172,15 @@ def main() -> None:
         sorts = ["claims", "disagreements", "latest"]
         paths = [("GET /v1/topics/{key}", f"/v1/topics/{rng.choice(keys)}") if rng.random() < 0.8 else
                  ("GET /v1/topics", f"/v1/topics?sort={rng.choice(sorts)}&limit=50") for _ in range(10_000)]
-        result = asyncio.run(open_loop(port, paths, rate=args.rate, seconds=args.seconds))
-        errors, elapsed = result.pop("errors"), result.pop("elapsed")[0]
-        every = [v for values in result.values() for v in values]
-        print(f"open loop at {args.rate:.0f} requests/s for {args.seconds:.0f} s: {len(every) / elapsed:.0f} requests/s "
-              f"answered, non-200: {dict(Counter(errors)) or 'none'}")
-        for name, values in sorted(result.items()) + [("all", every)]:
-            print(f"  {name:<22} n={len(values):>6}  p50 {_pct(values, 0.5):6.2f} ms  p99 {_pct(values, 0.99):6.2f} ms"
-                  f"  max {_pct(values, 1.0):7.2f} ms")
+        for rate in args.rate:
+            result = asyncio.run(open_loop(port, paths, rate=rate, seconds=args.seconds))
+            errors, elapsed = result.pop("errors"), result.pop("elapsed")[0]
+            every = [v for values in result.values() for v in values]
+            print(f"open loop at {rate:.0f} requests/s for {args.seconds:.0f} s: {len(every) / elapsed:.0f} requests/s "
+                  f"answered, non-200: {dict(Counter(errors)) or 'none'}")
+            for name, values in sorted(result.items()) + [("all", every)]:
+                print(f"  {name:<22} n={len(values):>6}  p50 {_pct(values, 0.5):6.2f} ms  "
+                      f"p99 {_pct(values, 0.99):6.2f} ms  max {_pct(values, 1.0):7.2f} ms")
         if shutil.which("wrk"):
             run_wrk(port, keys, 10)
     finally:
