@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from extractors.gazetteer import actors_in, load_actors, load_places, normalise_name
 
-_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s|’s)?")
+_NAME = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{3,5})(?:'s|’s)?")
 _RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w'’-]*)*")
 # capitalised words that name kinds of bodies, titles, days or sentence openers, never a story
 _NOT_NAME = frozenset("""
@@ -27,8 +27,9 @@ president prime deputy chief director chairman chairwoman spokesman spokeswoman 
 health interior defence defense water fire police army national central international world regional
 civil protection red crescent cross security sports electoral medical engineering shipping company
 article section resolution route gate hall pier berth platform
-reuters afp ap each every all most many several one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands
+european western eastern northern southern reuters afp ap each every all most many several one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands
 """.split())
+_ARTICLES = frozenset(["the", "a", "an", "of"])
 _COMMON = re.compile(r"(?:s|ing|ed|ly)$")
 _DEMONYM = re.compile(r"(?<=ia)ns?$")  # "Valtorians", "Orvanian" -> valtoria, orvania
 
@@ -48,7 +49,8 @@ def _known_name(word: str) -> bool:
 
 
 def article_context(text: str, attributions: list[str] = ()) -> ArticleContext:
-    """The context of one article text (title on line 1); `attributions`: its claims' sources, ignored."""
+    """The context of one article text (title on line 1 when there are several); names that are only
+    ever the claims' sources (`attributions`) count half: a story told by "Hanbit said" is still Hanbit's."""
     actor_counts = Counter(a.slug for a in actors_in(text))
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -56,24 +58,27 @@ def article_context(text: str, attributions: list[str] = ()) -> ArticleContext:
     sources = {normalise_name(a) for a in attributions if a}
     inner = {m.group(1).lower() for m in re.finditer(r"[a-z,;]\s+(?:the\s+)?([A-Z][a-z]+)", text)}
     for run in _RUN.finditer(text):
-        head = _NAME.match(run.group(0))
-        if not head or normalise_name(run.group(0)) in sources:
+        start, words = run.start(), run.group(0).split()
+        before = text[max(0, start - 4):start]
+        initial = start == 0 or re.search(r"[.!?:–—\"“‘'\n]\s*$", before)
+        the = bool(re.search(r"the\s$", before, re.I))
+        while words and (words[0].lower() in _ARTICLES or initial and _COMMON.search(words[0])):
+            the = the or words[0].lower() == "the"
+            words, initial = words[1:], False  # "The Orla Dawn", "Residents of Cardle"
+        head = _NAME.fullmatch(words[0]) if words else None
+        if not head:
             continue
         word = re.sub(r"(?:'s|’s)$", "", head.group(0))
-        before = text[max(0, run.start() - 4):run.start()]
-        initial = run.start() == 0 or re.search(r"[.!?:–—\"“‘'\n]\s*$", before)
-        if initial and _COMMON.search(word):
-            continue  # a sentence's first word is capitalised anyway: "Engineers found ...", "Residents of"
         low = word.lower()
-        if low in _NOT_NAME or _known_name(word) or _known_name(run.group(0).split(" of ")[0]):
+        if low in _NOT_NAME or _known_name(word) or _known_name(" ".join(words).split(" of ")[0]):
             continue
-        words = run.group(0).split()
-        if len(words) > 1 and not any(w.lower() in _NOT_NAME for w in words) and not re.search(r"the\s$", before, re.I):
+        if len(words) > 1 and not any(w.lower() in _NOT_NAME for w in words) and not the:
             continue  # "Idris Malek said": a person, not a story ("the Orla Dawn" is one)
-        weight = 2 if run.start() < title_end else 1
-        if len(words) == 1 and initial and not head.group(0).endswith(("'s", "’s")) and low not in inner:
-            weight = 0.5  # "Brackport dockworkers voted" or "Built in 1974": a name only perhaps
+        weight = 2 if start < title_end else 1
+        if normalise_name(" ".join(words)) in sources or len(words) == 1 and initial \
+                and not head.group(0).endswith(("'s", "’s")) and low not in inner:
+            weight /= 2  # a source, or a sentence's capitalised first word ("Built in 1974")
         counts[_DEMONYM.sub("", low)] += weight
-        first.setdefault(_DEMONYM.sub("", low), run.start())
+        first.setdefault(_DEMONYM.sub("", low), start)
     name = max(counts, key=lambda w: (counts[w], -first[w])) if counts else None
     return ArticleContext(tuple(actor_counts.most_common()), name, text)
