@@ -25,6 +25,7 @@ _PROPER = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:\s+([a-z]+))?"
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
 _BREAK = frozenset(["of", "in", "to", "from", "by", "for", "per", "who", "which", "that", "at", "on", "with", "into", "across", "since", "after", "before", "during", "as", "sent", "deployed"])
 _GENERIC_PLACE = frozenset(["region", "province", "oblast", "district", "city", "county", "state", "area", "town", "village"])
+_AREA = frozenset(["hectare", "acre", "kilometer ** 2", "mile ** 2", "meter ** 2"])
 _CASUALTY = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed-or-wounded",
              "captured": "captured", "missing": "missing"}
 
@@ -111,18 +112,24 @@ def _theatre(claim: Claim, in_article: bool = False) -> str | None:
 
 
 _NOT_NOUN = frozenset(["it", "they", "he", "she", "we", "would", "could", "will", "may", "can", "might", "said",
-                       "says", "than", "more", "less", "alone", "each", "apiece", "so", "far", "now", "then", "still"])
+                       "says", "than", "more", "less", "alone", "each", "apiece", "so", "far", "now", "then", "still",
+                       "last", "next", "if", "because", "about", "around", "roughly", "outside", "inside", "away",
+                       "implies", "up", "down", "below", "above", "this", "these", "those", "there"])
+# words between a measure and its number: "turnout of", "put the bill at", "Turnout reached", "its own estimate"
+_FILLER = _STOP | _NOT_NOUN | frozenset([
+    "is", "be", "been", "stood", "stands", "reached", "reach", "rose", "risen", "fell", "slipped", "put", "raised",
+    "estimate", "estimates", "figure", "count", "number", "own", "only", "just", "nearly", "almost", "approximately",
+    "some", "least", "most", "much", "many", "up", "between", "than", "like", "said", "says", "told", "say", "now",
+    "had", "has", "have", "will", "would", "could", "may", "might", "can", "to", "again", "also", "already",
+    "not", "no", "just", "well", "even", "still", "currently", "already", "further", "another", "estimated"])
+_COMPOUND = re.compile(r"-(?:day|week|month|year|hour|minute|metre|meter|km|kilometre|mile)s?$", re.IGNORECASE)
 
 
-def _words_after(claim: Claim) -> str:
-    """What the number counts when the extractor gave no subject: the nouns right after it in its sentence
-    ("a four-month combat deployment to Russia" -> "combat deployment"), none after a verb or preposition."""
-    sentence = claim.sentence or ""
-    i = sentence.find(claim.quote) if claim.quote else -1
-    if i < 0:
-        return ""
+def _words_after(claim: Claim, sentence: str, i: int) -> str:
+    """The nouns right after the number ("a four-month combat deployment to Russia" -> "combat deployment"),
+    none after a verb or preposition."""
     words = []
-    for w in re.findall(r"[^\s]+", sentence[i + len(claim.quote):])[:4]:
+    for w in re.findall(r"\S+", sentence[i + len(claim.quote):])[:4]:
         lw = w.lower().strip(",;:.()\"“”'’")
         if not re.fullmatch(r"[a-z][a-z-]*", lw) or lw in _STOP or lw in _BREAK or lw in _NOT_NOUN \
                 or lw.endswith("ed"):
@@ -131,6 +138,42 @@ def _words_after(claim: Claim) -> str:
         if w[-1] in ",;:.)":
             break
     return " ".join(words)
+
+
+def _noun_before(sentence: str, i: int) -> str:
+    """The measure named before the number in its clause: "a turnout of 58.2%", "put the bill at $125
+    million", "Turnout reached 47.3%" -> turnout; names, verbs and fillers are passed over (4 words at most)."""
+    clause = re.split(r"[,;:()\"“”‘]|\s[–—]\s", sentence[:i])[-1]
+    seen = 0
+    for w in reversed(re.findall(r"[A-Za-z][\w'’-]*", clause)):
+        lw = re.sub(r"(?:'s|’s)$", "", w.lower())
+        if lw in _FILLER or lw.endswith("ed") or len(lw) < 3:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if w[0].isupper() and w is not clause.split()[0]:
+            continue  # a name: the story, not the measure
+        return lw
+    return ""
+
+
+def _counted(claim: Claim) -> str:
+    """What a figure without a subject counts, from its sentence: the noun a compound number modifies
+    ("17-day strike"), what a share is of ("54.8% of the vote"), else for shares and durations the
+    measure named before it (for money and head counts that word is too often a verb or a name)."""
+    sentence = claim.sentence or ""
+    i = sentence.find(claim.quote) if claim.quote else -1
+    if i < 0:
+        return ""
+    if _COMPOUND.search(claim.quote):
+        return _words_after(claim, sentence, i)
+    if claim.kind.value == "percentage":
+        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,.]+\s+)?([a-z]+(?:\s+[a-z]+)?)", sentence[i + len(claim.quote):])
+        if of:
+            return of.group(1)
+        return _words_after(claim, sentence, i) or _noun_before(sentence, i)
+    return _noun_before(sentence, i) if claim.kind.value == "duration" else ""
 
 
 _ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:unit|regiment|brigade|battalion|division|corps)\b", re.IGNORECASE)
@@ -167,7 +210,7 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None,
     """(key, label) from the claim's own fields, before the catalog merges it; `context` (the article's
     actors and story name) stands in for an owner the claim's subject and sentence do not name."""
     catalog = catalog or load_catalog()
-    subject = claim.subject or (_words_after(claim) if context else "")
+    subject = claim.subject or (_counted(claim) if context else "")
     actor = actor_of(subject)
     kind = claim.kind.value
     if actor is None and kind in ("personnel", "casualties"):
@@ -193,6 +236,8 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None,
     elif kind == "count" and claim.unit not in ("person", ""):
         plural = claim.unit if claim.unit.endswith("s") else claim.unit + "s"
         measure = head[:2] if head and head[-1].rstrip("s") == claim.unit.rstrip("s") else [plural.replace(" ", "-")]
+    elif kind == "measure" and claim.unit in _AREA:
+        measure = ["area"]  # "61,000 acres, or about 24,700 hectares": one quantity in two units
     else:
         measure = head[:2] or [claim.unit or kind]
     theatre = None if unit else _theatre(claim, context is not None) or (_place_in_sentence(claim) if kind in ("personnel", "casualties") else None)
