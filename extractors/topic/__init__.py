@@ -237,7 +237,8 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None,
         plural = claim.unit if claim.unit.endswith("s") else claim.unit + "s"
         measure = head[:2] if head and head[-1].rstrip("s") == claim.unit.rstrip("s") else [plural.replace(" ", "-")]
     elif kind == "measure" and claim.unit in _AREA:
-        measure = ["area"]  # "61,000 acres, or about 24,700 hectares": one quantity in two units
+        # "61,000 acres, or about 24,700 hectares": one quantity in two units ("area burned" keeps its verb)
+        measure = head[:2] if head[:1] == ["area"] else ["area"]
     else:
         measure = head[:2] or [claim.unit or kind]
     theatre = None if unit else _theatre(claim, context is not None) or (_place_in_sentence(claim) if kind in ("personnel", "casualties") else None)
