@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # PostgreSQL (store tests) and Chromium (dashboard tests) from Debian's packages, when missing.
+# The store tests only need the binaries: they start a throwaway cluster of their own (tests/pg.py).
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
