@@ -25,6 +25,8 @@ _PROPER = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:\s+([a-z]+))?"
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
 _BREAK = frozenset(["of", "in", "to", "from", "by", "for", "per", "who", "which", "that", "at", "on", "with", "into", "across", "since", "after", "before", "during", "as", "sent", "deployed"])
 _GENERIC_PLACE = frozenset(["region", "province", "oblast", "district", "city", "county", "state", "area", "town", "village"])
+_VICTIMS = frozenset(["people", "persons", "dead", "deaths", "death", "killed", "injured", "wounded", "casualties", "toll",
+                      "victims", "bodies", "lives", "fatalities", "injuries", "missing", "captured", "prisoners"])
 _AREA = frozenset(["hectare", "acre", "kilometer ** 2", "mile ** 2", "meter ** 2"])
 _CASUALTY = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed-or-wounded",
              "captured": "captured", "missing": "missing"}
@@ -140,14 +142,16 @@ def _words_after(claim: Claim, sentence: str, i: int) -> str:
     return " ".join(words)
 
 
-def _noun_before(sentence: str, i: int) -> str:
+def _noun_before(sentence: str, i: int, source: str) -> str:
     """The measure named before the number in its clause: "a turnout of 58.2%", "put the bill at $125
-    million", "Turnout reached 47.3%" -> turnout; names, verbs and fillers are passed over (4 words at most)."""
+    million", "Turnout reached 47.3%" -> turnout; names, verbs, fillers and the source's own words ("the
+    commission's final figure of 61.4%") are passed over (4 words at most)."""
+    skip = set(source.lower().split())
     clause = re.split(r"[,;:()\"“”‘]|\s[–—]\s", sentence[:i])[-1]
     seen = 0
     for w in reversed(re.findall(r"[A-Za-z][\w'’-]*", clause)):
         lw = re.sub(r"(?:'s|’s)$", "", w.lower())
-        if lw in _FILLER or lw.endswith("ed") or len(lw) < 3:
+        if lw in _FILLER or lw in skip or lw.endswith("ed") or len(lw) < 3:
             continue
         seen += 1
         if seen > 4:
@@ -172,8 +176,8 @@ def _counted(claim: Claim) -> str:
         of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\d,.]+\s+)?([a-z]+(?:\s+[a-z]+)?)", sentence[i + len(claim.quote):])
         if of:
             return of.group(1)
-        return _words_after(claim, sentence, i) or _noun_before(sentence, i)
-    return _noun_before(sentence, i) if claim.kind.value == "duration" else ""
+        return _words_after(claim, sentence, i) or _noun_before(sentence, i, claim.attribution)
+    return _noun_before(sentence, i, claim.attribution) if claim.kind.value == "duration" else ""
 
 
 _ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:unit|regiment|brigade|battalion|division|corps)\b", re.IGNORECASE)
@@ -221,12 +225,15 @@ def raw_topic(claim: Claim, *, catalog: Catalog | None = None,
     unit = f"{unit_m.group(1)} {unit_m.group(2)}".lower() if unit_m else None
     drop = _actor_words(subject) | ({unit_m.group(1).lower(), unit_m.group(2).lower()} if unit_m else set())
     entity = [] if actor or unit else ([context.name] if context and context.name else _entity(subject, drop))
-    head = _head(subject, drop=drop | set(entity), synonyms=catalog.synonyms)
+    story = {context.name, context.name + "n", context.name + "ns"} if context and context.name else set()
+    head = _head(subject, drop=drop | set(entity) | story, synonyms=catalog.synonyms)
     military = bool(_MILITARY & {w.lower() for w in re.findall(r"[A-Za-z]+", subject or claim.sentence or "")})
     if kind == "personnel" and (military or actor):
         measure = ["troops"]
     elif kind == "casualties":
-        measure = [_CASUALTY.get(claim.casualty_type.value if claim.casualty_type else "", "casualties")]
+        # who the casualties were, when the subject names a group ("37 rescue workers" within "604 people")
+        group = [w for w in head if w not in _VICTIMS and w not in _MILITARY][:2] if context else []
+        measure = group + [_CASUALTY.get(claim.casualty_type.value if claim.casualty_type else "", "casualties")]
     elif kind == "duration":
         measure = (head[-1:] or ["event"]) + ["duration"]
     elif kind == "money":
