@@ -2,7 +2,6 @@
 import json
 from pathlib import Path
 
-
 import extractors
 from schemas import ClaimRead
 from schemas.enums import DisagreementType

@@ -11,7 +11,7 @@ from extractors.gazetteer import (
     load_source_aliases,
     place_of,
 )
-from extractors.topic import assign_topic, load_catalog, raw_topic
+from extractors.topic import article_context, assign_topic, assign_topics, load_catalog, raw_topic
 from schemas import Claim
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -131,3 +131,43 @@ PLACES = [("Kursk region", "russia", "Russia"), ("Kursk", "russia", "Russia"), (
 @pytest.mark.parametrize("place,slug,country", PLACES, ids=[p for p, *_ in PLACES])
 def test_place_of_and_country_of(place, slug, country):
     assert (place_of(place), country_of(place)) == (slug, country)
+
+
+def _in(text, quote, **fields):
+    """A claim of `text` whose quote and sentence are found in it."""
+    sentence = next(s for s in text.replace("\n", " ").split(". ") if quote in s)
+    return _claim(sentence=sentence, **fields).model_copy(update={"quote": quote})
+
+
+ARTICLE = ("Quake toll in Tavrin rises\nRescuers in Tavrin dug through rubble on Monday. The Health Ministry said "
+           "458 people had died. Health Minister Idris Malek said 2,013 were injured, the Civil Protection "
+           "Service said.")
+
+
+def test_article_context_names_the_story_not_its_sources_or_people():
+    context = article_context(ARTICLE, ["Health Ministry", "Civil Protection Service"])
+    assert context.name == "tavrin"
+
+
+def test_assign_topics_takes_the_story_from_the_article():
+    killed = _in(ARTICLE, "458", kind="casualties", casualty="killed", subject="people")
+    (claim,) = assign_topics([killed], ARTICLE)
+    assert claim.topic == "tavrin-killed"
+    assert assign_topic(killed)[0] == "killed"  # a claim alone has no story
+
+
+def test_assign_topics_takes_the_actor_and_the_unit_from_the_article():
+    text = ("North Korea sent troops. North Korea's 528th Regiment returned. North Korean engineers cleared mines. "
+            "The unit served an approximately 120-day deployment.")
+    duration = _in(text, "approximately 120-day", kind="duration", unit="day")
+    troops = _in("Over 10,000 troops were sent to Russia, South Korea's spy agency said.", "Over 10,000",
+                 subject="troops", attribution="South Korea National Intelligence Service")
+    assert assign_topics([duration], text)[0].topic == "dprk-528th-regiment-deployment-duration"
+    assert assign_topics([troops], text)[0].topic == "dprk-troops-in-russia"
+
+
+def test_areas_in_two_units_are_one_topic():
+    text = "The Carrow fire has burned 61,000 acres, or about 24,700 hectares, in Carrow."
+    acres = _in(text, "61,000 acres", kind="measure", unit="acre")
+    hectares = _in(text, "about 24,700 hectares", kind="measure", unit="hectare")
+    assert {c.topic for c in assign_topics([acres, hectares], text)} == {"carrow-area"}
