@@ -71,6 +71,12 @@ class TopicRow(Base):
     latest_as_of: Mapped[str | None] = mapped_column(String(16), index=True)
     summary: Mapped[dict] = mapped_column(JSON)
 
+    # The topic list sorts by a count descending, then key: one index per sort serves a page without a scan.
+    __table_args__ = (
+        Index("ix_topics_n_claims_key", n_claims.column.desc(), key.column),
+        Index("ix_topics_n_disagreements_key", n_disagreements.column.desc(), key.column),
+    )
+
 
 class TopicRefreshRow(Base):
     """A topic whose claims changed in a bulk write and whose summary is not yet recomputed."""
