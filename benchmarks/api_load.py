@@ -152,6 +152,7 @@ def main() -> None:
     parser.add_argument("--topics", type=int, default=2000)
     parser.add_argument("--rate", type=float, nargs="+", default=[500], help="One open-loop run per rate.")
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (tally serve --workers).")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens, also when piped
 
@@ -161,7 +162,8 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "TALLY_DATABASE_URL": url, "TALLY_PORT": str(port)}
     log = open(folder / "server.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve"], env=env, cwd=ROOT, stdout=log, stderr=log)
+    server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--workers", str(args.workers)],
+                              env=env, cwd=ROOT, stdout=log, stderr=log)
     try:
         asyncio.run(_wait_ready(port))
         warm = time.perf_counter()
