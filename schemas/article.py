@@ -1,9 +1,8 @@
 """Articles: what a client posts, and what the API returns."""
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.types import PartialDate
+from schemas.types import ArticleText, PartialDate
 
-MAX_TEXT_CHARS = 5_000_000
 
 
 class ArticleBase(BaseModel):
@@ -29,7 +28,7 @@ class ArticleCreate(ArticleBase):
         }},
     )
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, description="Plain text of the article.")
+    text: ArticleText = Field(description="Plain text of the article.")
 
 
 class ArticleRead(ArticleBase):

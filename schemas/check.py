@@ -4,7 +4,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from schemas.claim import Claim
 from schemas.enums import Verdict
 from schemas.topic import Consensus
-from schemas.types import PartialDate
+from schemas.types import ArticleText, PartialDate
 
 
 class CheckRequest(BaseModel):
@@ -12,7 +12,7 @@ class CheckRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=5_000_000, description="Article text to check; nothing is stored.")
+    text: ArticleText = Field(description="Article text to check; nothing is stored.")
     title: str | None = Field(None, max_length=1000, description="Headline of the article.")
     outlet: str | None = Field(None, max_length=500, description="Publication it is for.")
     published: PartialDate | None = Field(None, description="Planned publication date; resolves relative dates.")

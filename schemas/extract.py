@@ -1,9 +1,8 @@
 """Extraction on demand: a text in, its claim records out; nothing is stored."""
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.article import MAX_TEXT_CHARS
 from schemas.claim import Claim, Rejected
-from schemas.types import PartialDate
+from schemas.types import ArticleText, PartialDate
 
 
 class ExtractRequest(BaseModel):
@@ -11,8 +10,7 @@ class ExtractRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS,
-                      description="Plain text; the spans of the records index into it as sent.")
+    text: ArticleText = Field(description="Plain text; the spans of the records index into it as sent.")
     published: PartialDate | None = Field(None, description="Publication date, to resolve relative dates "
                                                             "(`on Monday`, `last week`).")
 

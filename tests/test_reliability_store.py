@@ -113,8 +113,6 @@ def test_read_only_store_refuses_ingest_and_keeps_what_it_has(tmp_path):
     assert set(before["articles"]) < set(snapshot(db)["articles"])
 
 
-@pytest.mark.xfail(strict=True, reason="service/store/engine.py make_engine mkdirs Path('file:/...').parent for a "
-                                       "SQLite URI filename, creating a stray 'file:' folder in the working dir")
 def test_read_only_uri_creates_no_stray_folder(tmp_path):
     db = tmp_path / "tally.db"
     assert tally("ingest", str(copy_dev(tmp_path / "a", ["dev-001.txt"])), cwd=tmp_path,
@@ -317,10 +315,6 @@ def test_api_answers_503_while_postgres_is_down_and_recovers(pg_url, pg_control)
         assert again.status_code == 201, again.text
 
 
-@pytest.mark.xfail(strict=True, reason="service/cli/ingest.py ingest: make_engine (the schema upgrade) raises "
-                                       "OperationalError before any document is read, and the CLI prints a 40 KB "
-                                       "traceback; catch sqlalchemy.exc.OperationalError around make_engine and "
-                                       "print one line (the driver's message, no password) then exit 1")
 def test_ingest_with_the_store_unreachable_at_start_says_so_in_one_line(tmp_path):
     """Nothing listens on port 1: the user should read 'connection refused', not a traceback."""
     run = tally("ingest", str(copy_dev(tmp_path / "a", ["dev-001.txt"])), cwd=tmp_path,

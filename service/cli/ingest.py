@@ -43,7 +43,14 @@ def ingest(
 
     console = Console(stderr=True)
     settings = Settings() if db is None else Settings(database_url=db)
-    factory = make_sessionmaker(make_engine(settings.database_url))
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        factory = make_sessionmaker(make_engine(settings.database_url))
+    except SQLAlchemyError as exc:  # one line a person can act on, not the driver's traceback
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        typer.echo(f"error: cannot open the store: {reason}", err=True)
+        raise typer.Exit(1) from None
     documents = read_paths(paths, max_bytes=max_bytes)
     with (dask_client(scheduler, workers=workers) if engine is Engine.dask else nullcontext()) as client, \
             _progress(console) as advance:

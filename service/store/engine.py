@@ -29,7 +29,7 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
     sqlite = parsed.get_backend_name() == "sqlite"
     memory = sqlite and parsed.database in (None, "", ":memory:")
     if sqlite:
-        if not memory:
+        if not memory and not parsed.database.startswith("file:"):  # a URI filename names an existing file
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
                                **({"poolclass": StaticPool} if memory else {}))
