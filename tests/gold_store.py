@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from extractors.evaluation import locate
 from extractors.topic import load_catalog
 from schemas import ArticleCreate, Claim
 from service.store.articles import article_id_of, normalise_text, save_article
@@ -37,20 +38,6 @@ def seed_articles(seeds: Path = SEEDS) -> dict[str, ArticleCreate]:
     return out
 
 
-def locate(text: str, row: dict) -> tuple[int, int]:
-    """The gold figure's span in `text`: its quote, after `quote_after` when given."""
-    start = 0
-    if row.get("quote_after"):
-        i = text.find(row["quote_after"])
-        if i < 0:
-            raise ValueError(f"quote_after not found: {row}")
-        start = i + len(row["quote_after"])
-    j = text.find(row["quote"], start)
-    if j < 0:
-        raise ValueError(f"quote not found: {row}")
-    return j, j + len(row["quote"])
-
-
 def sentence_of(text: str, span: tuple[int, int]) -> str:
     """The sentence around a span, cut at sentence ends and line breaks."""
     starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])]
@@ -67,7 +54,7 @@ def gold_claims(text: str, rows: list[dict]) -> list[Claim]:
     for row in rows:
         if row["kind"] == "not_a_figure" or row.get("optional") or row.get("mention_of"):
             continue
-        span = locate(text, row)
+        span = locate(row, {row["article"]: text})
         claims.append(Claim(**{f: row[f] for f in CLAIM_FIELDS if f in row},
                             topic_label=catalog.label(row["topic"]) or "", span=list(span), quote=row["quote"],
                             sentence=sentence_of(text, span), rule="gold",
@@ -75,7 +62,7 @@ def gold_claims(text: str, rows: list[dict]) -> list[Claim]:
     for row in rows:
         if row.get("mention_of") and not row.get("optional"):
             owner = next((c for c in claims if c.quote == row["mention_of"] and c.topic == row["topic"]), None)
-            span = list(locate(text, row))
+            span = list(locate(row, {row["article"]: text}))
             if owner is not None and span != owner.span:
                 owner.mentions.append(span)
     return claims
