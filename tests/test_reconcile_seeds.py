@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.evaluation import locate
 from schemas import ArticleRead, ClaimRead
 from schemas.enums import DisagreementType
 from service.reconcile import compare, topic_view
@@ -19,14 +20,6 @@ FIELDS = ("kind", "casualty_type", "value", "low", "high", "qualifier", "unit", 
           "attribution", "attribution_via", "hedged", "as_of", "as_of_text", "topic", "note")
 
 
-def _locate(text: str, row: dict) -> list[int]:
-    start = 0
-    if row.get("quote_after"):
-        start = text.index(row["quote_after"]) + len(row["quote_after"])
-    j = text.index(row["quote"], start)
-    return [j, j + len(row["quote"])]
-
-
 def gold_read_claims(folder: Path) -> list[ClaimRead]:
     """ClaimRead records of a gold file (figures only; optional and not-a-figure lines skipped)."""
     rows = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -36,7 +29,7 @@ def gold_read_claims(folder: Path) -> list[ClaimRead]:
         if row["kind"] == "not_a_figure" or row.get("optional"):
             continue
         text = texts.setdefault(row["article"], (folder / row["article"]).read_text(encoding="utf-8"))
-        span = _locate(text, row)
+        span = list(locate(row, {row["article"]: text}))
         if row.get("mention_of"):
             owner = next((c for c in reversed(claims) if c.article_id == row["article"]
                           and c.quote == row["mention_of"] and c.topic == row["topic"]), None)

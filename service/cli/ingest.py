@@ -36,20 +36,19 @@ def ingest(
 
     Example: tally ingest --engine dask --scheduler tcp://10.0.0.5:8786 corpus/
     """
-    from service.ingest.pipeline import prepare_serially, store_all
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from service.ingest.pipeline import prepare_serially, reason_of, store_all
     from service.ingest.readers import read_paths
     from service.ingest.scale import dask_client, prepare_on_dask
     from service.store import make_engine, make_sessionmaker
 
     console = Console(stderr=True)
     settings = Settings() if db is None else Settings(database_url=db)
-    from sqlalchemy.exc import SQLAlchemyError
-
     try:
         factory = make_sessionmaker(make_engine(settings.database_url))
     except SQLAlchemyError as exc:  # one line a person can act on, not the driver's traceback
-        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        typer.echo(f"error: cannot open the store: {reason}", err=True)
+        typer.echo(f"error: cannot open the store: {reason_of(exc)}", err=True)
         raise typer.Exit(1) from None
     documents = read_paths(paths, max_bytes=max_bytes)
     with (dask_client(scheduler, workers=workers) if engine is Engine.dask else nullcontext()) as client, \
