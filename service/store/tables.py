@@ -40,7 +40,9 @@ class ClaimRow(Base):
     """One claim. The full record is kept as JSON; the columns are what lists filter and sort on."""
 
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claims_topic_as_of", "topic", "as_of"),)
+    __table_args__ = (Index("ix_claims_topic_as_of", "topic", "as_of"),
+                      # Covers `topic_version`: a topic's claim ids and articles without reading the records.
+                      Index("ix_claims_topic_article_id", "topic", "article_id", "id"))
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
