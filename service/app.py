@@ -7,7 +7,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from service.deps import reject_unknown_query
 from service.errors import install_error_handlers, document_problems
-from service.middleware import BodyLimit, ETag, RequestContext
+from service.middleware import BodyLimit, ETag, RequestContext, ResponseCache
 from service.observability import Metrics, configure_logging
 from service.routers import ROUTERS
 from service.routers.topics import ViewCache
@@ -44,12 +44,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
     app.state.write_lock = threading.Lock() if app.state.engine.dialect.name == "sqlite" else nullcontext()
     app.state.metrics = Metrics()
-    app.state.topic_views = ViewCache()
+    app.state.topic_views = ViewCache(settings.view_cache_bytes)
     app.state.data_version = DataVersion(app.state.engine)
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
-    # Added innermost first: a request meets RequestContext, CORS, BodyLimit, ETag, then the routes.
+    # Added innermost first: a request meets RequestContext, CORS, BodyLimit, ETag, ResponseCache, the routes.
+    app.add_middleware(ResponseCache, settings=settings, data_version=app.state.data_version)
     app.add_middleware(ETag)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     if settings.cors_origin_list:

@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: request context (id, log line, metrics, last-resort 500), body limit, ETags.
+"""Pure ASGI middleware: request context (id, log line, metrics, last-resort 500), body limit, ETags and
+the response cache.
 
 Pure ASGI rather than BaseHTTPMiddleware: no extra task per request, and the body limit can refuse a
 request before any of it is parsed.
@@ -9,8 +10,14 @@ import re
 import time
 import uuid
 
+from starlette.requests import Request
+
+from service.cache import ByteBoundedLRU
 from service.errors import send_problem
 from service.observability import LOGGER, Metrics, request_id_var
+from service.security import may_read
+from service.settings import Settings
+from service.store.queries import DataVersion
 
 log = logging.getLogger(LOGGER + ".http")
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -162,3 +169,52 @@ class ETag:
             await send({"type": "http.response.body", "body": content})
 
         await self.app(scope, receive, buffer)
+
+
+class ResponseCache:
+    """A GET under /v1 that answered 200 is answered again from memory, without routing, dependencies or
+    a query, for as long as the store's data version has not moved (any commit, by this process or
+    another, moves it). Only SQLite files have such a version; on other stores every request goes through.
+
+    The version is read before the answer is computed, so an answer is never filed under a version newer
+    than what it saw. A hit still honours closed reads (`read_requires_key`); the ETag is added outside.
+    """
+
+    def __init__(self, app, *, settings: Settings, data_version: DataVersion) -> None:
+        self.app = app
+        self.settings = settings
+        self.data_version = data_version
+        self.entries = ByteBoundedLRU(settings.response_cache_bytes)
+
+    async def __call__(self, scope, receive, send) -> None:
+        if (scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/v1/")
+                or not self.settings.response_cache_bytes):
+            await self.app(scope, receive, send)
+            return
+        version = self.data_version.current()
+        if version is None:
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope.get("query_string", b""))
+        hit = self.entries.get(key)
+        if hit is not None and hit[0] == version and may_read(self.settings, Request(scope)):
+            _, route, headers, body = hit
+            scope["route"] = route  # the request is counted under its route, as if it had been routed
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start, chunks = None, []
+
+        async def keep(message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                cacheable = message["status"] == 200 and (b"content-type", b"application/json") in message["headers"]
+                start = message if cacheable else None
+            elif start is not None and message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+                    self.entries.put(key, (version, scope.get("route"), list(start["headers"]), body), len(body))
+            await send(message)
+
+        await self.app(scope, receive, keep)

@@ -39,12 +39,22 @@ def _presented(request: Request) -> list[str]:
     return keys
 
 
-def _check(settings: Settings, request: Request) -> None:
+def _all_valid(settings: Settings, presented: list[str]) -> bool:
     """Every key presented must be valid (a wrong one is never outvoted by a right one), and one must be."""
+    return bool(presented) and all([key_is_valid(settings, k) for k in presented])
+
+
+def may_read(settings: Settings, request: Request) -> bool:
+    """What `require_read_key` lets through, as a yes or no (for the response cache, which answers before
+    any dependency runs)."""
+    return not settings.read_requires_key or _all_valid(settings, _presented(request))
+
+
+def _check(settings: Settings, request: Request) -> None:
     if not settings.api_key_list:
         raise HTTPException(403, NO_KEYS)
     presented = _presented(request)
-    if not presented or not all([key_is_valid(settings, k) for k in presented]):
+    if not _all_valid(settings, presented):
         raise HTTPException(401, ("The API key is not valid. " if presented else "No API key was sent. ") + BAD_KEY,
                             headers=CHALLENGE)
 

@@ -18,6 +18,10 @@ class Settings(BaseSettings):
     read_requires_key: bool = Field(False, description="Close reads to callers without a key.")
     cors_origins: str = Field("", description="Comma-separated origins allowed by CORS.")
     max_body_bytes: int = Field(2_000_000, ge=1)
+    view_cache_bytes: int = Field(256 * 2**20, ge=0, description="Memory per process for computed topic views.")
+    response_cache_bytes: int = Field(
+        256 * 2**20, ge=0, description="Memory per process for repeated GET answers under /v1, served while a "
+                                       "SQLite store is unchanged; 0 turns it off.")
     log_json: bool = False
     topic_catalog: Path | None = Field(None, description="Extra topic catalog (YAML) merged over the shipped one.")
     source_aliases: Path | None = Field(None, description="Extra source aliases (YAML) merged over the shipped ones.")

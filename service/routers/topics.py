@@ -1,11 +1,10 @@
 import json
-import threading
-from collections import OrderedDict
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
 from schemas import Disagreement, DisagreementPage, Kind, TopicPage, TopicView
+from service.cache import ByteBoundedLRU
 from service.deps import PageDep, SessionDep, encode_cursor, invalid_query
 from service.errors import problem_responses
 from service.reconcile import topic_view
@@ -30,30 +29,20 @@ class ViewCache:
     without asking the store anything.
     """
 
-    def __init__(self, max_bytes: int = 256 * 2**20) -> None:
-        self.max_bytes = max_bytes
-        self._items: OrderedDict[str, tuple[tuple, int | None, bytes, list[Disagreement]]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+    def __init__(self, max_bytes: int) -> None:
+        self._entries = ByteBoundedLRU(max_bytes)
 
     def get(self, key: str, *, version: tuple | None = None, store: int | None = None):
         """The entry of `key` if it is of `version`, or (without a version) confirmed at `store`."""
-        with self._lock:
-            entry = self._items.get(key)
-            if entry is None or (entry[0] != version if version is not None else store is None or entry[1] != store):
-                return None
-            self._items.move_to_end(key)
-            if version is not None:
-                self._items[key] = entry = (entry[0], store, entry[2], entry[3])
-            return entry[2], entry[3]
+        entry = self._entries.get(key)
+        if entry is None or (entry[0] != version if version is not None else store is None or entry[1] != store):
+            return None
+        if version is not None and entry[1] != store:
+            self.put(key, version=version, store=store, body=entry[2], disagreements=entry[3])
+        return entry[2], entry[3]
 
     def put(self, key: str, *, version: tuple, store: int | None, body: bytes, disagreements: list[Disagreement]) -> None:
-        with self._lock:
-            old = self._items.pop(key, None)
-            self._bytes += len(body) - (len(old[2]) if old else 0)
-            self._items[key] = (version, store, body, disagreements)
-            while self._bytes > self.max_bytes and len(self._items) > 1:
-                self._bytes -= len(self._items.popitem(last=False)[1][2])
+        self._entries.put(key, (version, store, body, disagreements), len(body))
 
 
 def _view(request: Request, session, key: str) -> tuple[bytes, list[Disagreement]]:
