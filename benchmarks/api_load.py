@@ -1,17 +1,23 @@
 """Load benchmark of the read API on SQLite: 100,000 synthetic claims, then a fixed-rate load on the topics.
 
-    .venv/bin/python benchmarks/api_load.py [--claims 100000] [--topics 1000] [--rate 500] [--seconds 20]
+    .venv/bin/python benchmarks/api_load.py [--claims 100000] [--topics 2000] [--rate 500 ...] [--seconds 20]
+                                            [--workers 1] [--writes 0] [--no-baseline]
 
 Steps: bulk-insert synthetic articles and claims straight into the tables, compute the `topics` rows
 with the store's own `refresh_topics`, start `tally serve` in a subprocess, request every topic view once
-(the views are cached per data version, as after any real warm-up), then drive an open-loop load at
-each `--rate` in requests/s (80% `GET /v1/topics/{key}` over uniformly random keys, 20% `GET /v1/topics` pages in
-the three sorts). Latency is measured from each request's scheduled start, so a server that falls behind
-is charged for the queue (no coordinated omission). With `wrk` on PATH it also reports the closed-loop
-maximum throughput. Target on a 2-core machine: p99 < 25 ms at 500 requests/s. Not part of `make test`.
+(as after any real warm-up), then drive an open-loop load at each `--rate` in requests/s (80%
+`GET /v1/topics/{key}` over uniformly random keys, 20% `GET /v1/topics` pages in the three sorts), with
+`--writes` articles POSTed per second beside it (each commit invalidates the caches). Latency is measured
+from each request's scheduled start, so a server that falls behind is charged for the queue (no
+coordinated omission). With `wrk` on PATH it also reports the closed-loop maximum throughput.
+
+The same runs are then repeated with the response cache off (TALLY_RESPONSE_CACHE_BYTES=0), the baseline,
+and the p99 ratio is printed. Target on a 2-core machine: p99 < 25 ms at 500 requests/s. Not part of
+`make test`.
 """
 import argparse
 import asyncio
+import json
 import os
 import random
 import shutil
@@ -90,6 +96,11 @@ def free_port() -> int:
 async def _get(reader, writer, path: str) -> int:
     writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
     await writer.drain()
+    return await _read_answer(reader)
+
+
+async def _read_answer(reader) -> int:
+    """Read one HTTP/1.1 answer with a Content-Length; returns its status."""
     status_line = await reader.readline()
     length = 0
     while (line := await reader.readline()) not in (b"\r\n", b""):
@@ -146,24 +157,42 @@ def run_wrk(port: int, keys: list[str], seconds: int) -> None:
     print("\n".join("  " + line for line in out.splitlines() if line.strip()))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--claims", type=int, default=100_000)
-    parser.add_argument("--topics", type=int, default=2000)
-    parser.add_argument("--rate", type=float, nargs="+", default=[500], help="One open-loop run per rate.")
-    parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--workers", type=int, default=1, help="Server processes (tally serve --workers).")
-    args = parser.parse_args()
-    sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens, also when piped
+async def writer(port: int, *, rate: float, seconds: float, key: str) -> int:
+    """POST a new short article `rate` times a second: every commit moves the store's data version, so the
+    load is measured while the caches are being invalidated. Returns the number of articles written."""
+    if rate <= 0:
+        return 0
+    reader, writer_ = await asyncio.open_connection("127.0.0.1", port)
+    written, start = 0, time.perf_counter()
+    while (due := written / rate) < seconds:
+        await asyncio.sleep(max(0.0, start + due - time.perf_counter()))
+        body = json.dumps({"text": f"Officials said about {1000 + written:,} troops were sent to region {written}.",
+                           "published": "2024-12-01"}).encode()
+        writer_.write(f"POST /v1/articles HTTP/1.1\r\nHost: bench\r\nX-API-Key: {key}\r\n"
+                      f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        await writer_.drain()
+        status = await _read_answer(reader)
+        if status not in (200, 201):
+            raise RuntimeError(f"a write answered {status}")
+        written += 1
+    writer_.close()
+    return written
 
-    folder = Path(tempfile.mkdtemp(prefix="tally-bench-"))
-    url = f"sqlite:///{folder / 'bench.db'}"
-    keys = load(url, n_claims=args.claims, n_topics=args.topics)
+
+async def _load_with_writes(port: int, paths, *, rate: float, seconds: float, writes: float, key: str):
+    return await asyncio.gather(open_loop(port, paths, rate=rate, seconds=seconds),
+                                writer(port, rate=writes, seconds=seconds, key=key))
+
+
+def measure(url: str, keys: list[str], args, *, label: str, env_extra: dict[str, str]) -> dict[float, float]:
+    """Start a server, warm it up, run every rate; returns the p99 (ms) of each rate."""
     port = free_port()
-    env = {**os.environ, "TALLY_DATABASE_URL": url, "TALLY_PORT": str(port)}
-    log = open(folder / "server.log", "w")
+    env = {**os.environ, "TALLY_DATABASE_URL": url, "TALLY_PORT": str(port), "TALLY_API_KEYS": "bench", **env_extra}
+    log = tempfile.TemporaryFile("w+")
     server = subprocess.Popen([sys.executable, "-m", "service.cli", "serve", "--workers", str(args.workers)],
                               env=env, cwd=ROOT, stdout=log, stderr=log)
+    p99 = {}
+    print(f"== {label}, {args.workers} server process(es), {args.writes:g} writes/s during the load")
     try:
         asyncio.run(_wait_ready(port))
         warm = time.perf_counter()
@@ -175,20 +204,50 @@ def main() -> None:
         paths = [("GET /v1/topics/{key}", f"/v1/topics/{rng.choice(keys)}") if rng.random() < 0.8 else
                  ("GET /v1/topics", f"/v1/topics?sort={rng.choice(sorts)}&limit=50") for _ in range(10_000)]
         for rate in args.rate:
-            result = asyncio.run(open_loop(port, paths, rate=rate, seconds=args.seconds))
+            result, written = asyncio.run(_load_with_writes(port, paths, rate=rate, seconds=args.seconds,
+                                                            writes=args.writes, key="bench"))
             errors, elapsed = result.pop("errors"), result.pop("elapsed")[0]
             every = [v for values in result.values() for v in values]
             print(f"open loop at {rate:.0f} requests/s for {args.seconds:.0f} s: {len(every) / elapsed:.0f} requests/s "
-                  f"answered, non-200: {dict(Counter(errors)) or 'none'}")
+                  f"answered, non-200: {dict(Counter(errors)) or 'none'}, articles written: {written}")
             for name, values in sorted(result.items()) + [("all", every)]:
                 print(f"  {name:<22} n={len(values):>6}  p50 {_pct(values, 0.5):6.2f} ms  "
                       f"p99 {_pct(values, 0.99):6.2f} ms  max {_pct(values, 1.0):7.2f} ms")
+            p99[rate] = _pct(every, 0.99)
         if shutil.which("wrk"):
             run_wrk(port, keys, 10)
     finally:
         server.terminate()
         server.wait(10)
         log.close()
+    return p99
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--topics", type=int, default=2000)
+    parser.add_argument("--rate", type=float, nargs="+", default=[500], help="One open-loop run per rate.")
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (tally serve --workers).")
+    parser.add_argument("--writes", type=float, default=0, help="Articles POSTed per second during each run.")
+    parser.add_argument("--no-baseline", action="store_true", help="Skip the run without the response cache.")
+    args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens, also when piped
+
+    folder = Path(tempfile.mkdtemp(prefix="tally-bench-"))
+    url = f"sqlite:///{folder / 'bench.db'}"
+    try:
+        keys = load(url, n_claims=args.claims, n_topics=args.topics)
+        cached = measure(url, keys, args, label="response cache on (default)", env_extra={})
+        if args.no_baseline:
+            return
+        baseline = measure(url, keys, args, label="baseline: response cache off",
+                           env_extra={"TALLY_RESPONSE_CACHE_BYTES": "0"})
+        print("p99 at each rate, baseline / cached: " + ", ".join(
+            f"{rate:.0f}/s: {baseline[rate]:.1f} / {cached[rate]:.1f} ms = {baseline[rate] / cached[rate]:.1f}x"
+            for rate in args.rate))
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
