@@ -1,9 +1,12 @@
-"""A least-recently-used map bounded by the bytes its values hold: what a server process keeps of answers
-it can repeat, without letting a large store grow the process without limit."""
+"""What a server process keeps of answers it can repeat: a least-recently-used map bounded by the bytes its
+values hold (a large store does not grow the process without limit), and what tells which answers about a
+topic a write left fresh."""
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
+
+from service.store.queries import DataVersion
 
 
 class ByteBoundedLRU:
@@ -45,3 +48,35 @@ class ByteBoundedLRU:
             self._bytes += size
             while self._bytes > self.max_bytes:
                 self._bytes -= self._items.popitem(last=False)[1][1]
+
+
+class TopicChanges:
+    """Which topics moved since an answer was computed, from the store's topic change log.
+
+    `sync()` reads the data version and, when it moved, the log rows this process has not seen; an answer
+    about a topic, stamped with the `seq` seen before it was computed, stays fresh while no later log row
+    names its topic. When the log was pruned past what this process saw, every older stamp is stale.
+    """
+
+    def __init__(self, store: DataVersion) -> None:
+        self._store = store
+        self.version: int | None = None
+        self.seq = self.floor = store.newest_change() if store.current() is not None else 0
+        self._changed: dict[str, int] = {}
+
+    def sync(self) -> int | None:
+        """The store's data version now (None: no version, nothing can be cached)."""
+        version = self._store.current()
+        if version is not None and version != self.version:
+            rows = self._store.topic_changes(after=self.seq)
+            if rows:
+                if rows[0][0] != self.seq + 1:  # rows this process never saw were pruned
+                    self.floor = rows[-1][0]
+                    self._changed.clear()
+                self._changed.update((topic, seq) for seq, topic in rows)
+                self.seq = rows[-1][0]
+            self.version = version
+        return version
+
+    def fresh(self, topic: str, stamp: int) -> bool:
+        return stamp >= self.floor and self._changed.get(topic, 0) <= stamp

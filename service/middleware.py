@@ -12,7 +12,7 @@ import uuid
 
 from starlette.requests import Request
 
-from service.cache import ByteBoundedLRU
+from service.cache import ByteBoundedLRU, TopicChanges
 from service.errors import send_problem
 from service.observability import LOGGER, Metrics, request_id_var
 from service.security import may_read
@@ -173,32 +173,41 @@ class ETag:
 
 class ResponseCache:
     """A GET under /v1 that answered 200 is answered again from memory, without routing, dependencies or
-    a query, for as long as the store's data version has not moved (any commit, by this process or
-    another, moves it). Only SQLite files have such a version; on other stores every request goes through.
+    a query, while what it was computed from is unchanged. A topic's view and disagreements stay while the
+    topic change log names no later write of that topic; any other answer (lists, claims, sources) stays
+    while the store's data version has not moved (any commit, by this process or another, moves it). Only
+    SQLite files have such a version; on other stores every request goes through.
 
-    The version is read before the answer is computed, so an answer is never filed under a version newer
-    than what it saw. A hit still honours closed reads (`read_requires_key`); the ETag is added outside.
+    The version and log are read before the answer is computed, so an answer is never filed as newer than
+    what it saw. A hit still honours closed reads (`read_requires_key`); the ETag is added outside.
     """
+
+    TOPIC_ROUTES = frozenset({"/v1/topics/{key}", "/v1/topics/{key}/disagreements"})
 
     def __init__(self, app, *, settings: Settings, data_version: DataVersion) -> None:
         self.app = app
         self.settings = settings
-        self.data_version = data_version
+        self.changes = TopicChanges(data_version)
         self.entries = ByteBoundedLRU(settings.response_cache_bytes)
+
+    def _fresh(self, entry, version: int) -> bool:
+        stamp_version, stamp_seq, topic = entry[:3]
+        return stamp_version == version if topic is None else self.changes.fresh(topic, stamp_seq)
 
     async def __call__(self, scope, receive, send) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/v1/")
                 or not self.settings.response_cache_bytes):
             await self.app(scope, receive, send)
             return
-        version = self.data_version.current()
+        version = self.changes.sync()
         if version is None:
             await self.app(scope, receive, send)
             return
+        seq = self.changes.seq
         key = (scope["path"], scope.get("query_string", b""))
         hit = self.entries.get(key)
-        if hit is not None and hit[0] == version and may_read(self.settings, Request(scope)):
-            _, route, headers, body = hit
+        if hit is not None and self._fresh(hit, version) and may_read(self.settings, Request(scope)):
+            route, headers, body = hit[3:]
             scope["route"] = route  # the request is counted under its route, as if it had been routed
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": body})
@@ -214,7 +223,9 @@ class ResponseCache:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):
                     body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-                    self.entries.put(key, (version, scope.get("route"), list(start["headers"]), body), len(body))
+                    route = scope.get("route")
+                    topic = scope["path_params"]["key"] if getattr(route, "path", None) in self.TOPIC_ROUTES else None
+                    self.entries.put(key, (version, seq, topic, route, list(start["headers"]), body), len(body))
             await send(message)
 
         await self.app(scope, receive, keep)

@@ -1,9 +1,15 @@
 """The response cache: repeated GETs are answered from memory while the store is unchanged, and only then."""
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from schemas import ArticleCreate
 from service.app import create_app
-from service.cache import ByteBoundedLRU
+from service.cache import ByteBoundedLRU, TopicChanges
+from service.ingest import prepare
+from service.store import make_engine, make_sessionmaker
+from service.store.articles import save_article
+from service.store.tables import TopicChangeRow
 from tests.api_helpers import assert_problem
 from tests.conftest import TEST_KEY, seed_articles
 
@@ -90,3 +96,109 @@ def test_a_zero_budget_turns_the_cache_off(settings, monkeypatch):
         calls = _break_sources(monkeypatch)
         assert_problem(c.get("/v1/sources"), 500)
         assert calls == [1]
+
+
+def _break_topic_views(monkeypatch) -> list[str]:
+    """Make topic views count and fail their store reads, so that only a cache hit can answer."""
+    calls = []
+
+    def broken(session, *, key):
+        calls.append(key)
+        raise RuntimeError("the store was asked")
+
+    monkeypatch.setattr("service.routers.topics.topic_version", broken)
+    return calls
+
+
+def _write_elsewhere(settings, article: dict) -> None:
+    """Store an article through a connection of its own, as another worker or `tally ingest` would."""
+    engine = make_engine(settings.database_url)
+    with make_sessionmaker(engine).begin() as session:
+        prepared = prepare(ArticleCreate(**article))
+        save_article(session, article=prepared.article, claims=prepared.claims,
+                     extractor_version=prepared.extractor_version)
+    engine.dispose()
+
+
+@pytest.mark.parametrize("writer", ["api", "another connection"])
+def test_a_write_recomputes_only_the_topics_it_touched(client, settings, monkeypatch, writer):
+    first, second = seed_articles()[:2]
+    client.post("/v1/articles", json=first)
+    keys = [t["key"] for t in client.get("/v1/topics", params={"limit": 100}).json()["items"]]
+    views = {k: client.get(f"/v1/topics/{k}").content for k in keys}
+    if writer == "api":
+        assert client.post("/v1/articles", json=second).status_code == 201
+    else:
+        _write_elsewhere(settings, second)
+    second_id = client.get("/v1/articles").json()["items"][0]["id"]
+    touched = {c["topic"] for c in client.get(f"/v1/articles/{second_id}/claims", params={"limit": 200}).json()["items"]}
+    kept = [k for k in keys if k not in touched]
+    assert kept and touched & set(keys), "the seeds must share some topics and not others"
+    calls = _break_topic_views(monkeypatch)
+    for k in kept:
+        assert client.get(f"/v1/topics/{k}").content == views[k]
+    assert calls == []
+    for k in touched & set(keys):
+        assert_problem(client.get(f"/v1/topics/{k}"), 500)
+    assert sorted(calls) == sorted(touched & set(keys))
+
+
+class FakeLog:
+    """A data version and change log held in memory."""
+
+    def __init__(self, rows=()):
+        self.version, self.rows = 1, list(rows)
+
+    def current(self):
+        return self.version
+
+    def newest_change(self):
+        return self.rows[-1][0] if self.rows else 0
+
+    def topic_changes(self, *, after):
+        return [r for r in self.rows if r[0] > after]
+
+    def write(self, *topics, keep=None):
+        seq = self.newest_change()
+        self.rows += [(seq + i + 1, t) for i, t in enumerate(topics)]
+        self.rows = self.rows[-keep:] if keep else self.rows
+        self.version += 1
+
+
+@pytest.mark.parametrize("writes, keep, fresh", [
+    ([], None, {"a": True, "b": True}),
+    ([("a",)], None, {"a": False, "b": True}),
+    ([("a", "b")], None, {"a": False, "b": False}),
+    ([("c",), ("c",)], None, {"a": True, "b": True}),
+    ([("c",), ("c",), ("c",)], 2, {"a": False, "b": False}),  # pruned past what was seen: nothing is known
+])
+def test_topic_changes_tell_which_stamped_answers_are_fresh(writes, keep, fresh):
+    log = FakeLog([(1, "a"), (2, "b")])
+    changes = TopicChanges(log)
+    assert changes.sync() == 1
+    stamp = changes.seq
+    changes.sync()
+    for topics in writes:
+        log.write(*topics, keep=keep)
+    changes.sync()
+    assert {t: changes.fresh(t, stamp) for t in fresh} == fresh
+    assert all(changes.fresh(t, changes.seq) for t in fresh)  # an answer computed now is fresh
+
+
+def test_the_change_log_keeps_its_newest_rows_and_logs_metadata_changes(settings, monkeypatch):
+    monkeypatch.setattr("service.store.topics.CHANGE_LOG_ROWS", 3)
+    engine = make_engine(settings.database_url)
+    factory = make_sessionmaker(engine)
+    article = seed_articles()[0]
+    prepared = prepare(ArticleCreate(**article))
+    topics = sorted({c.topic for c in prepared.claims})
+    for outlet in ("First Outlet", "Second Outlet"):  # the second save only changes metadata
+        with factory.begin() as session:
+            save_article(session, article=ArticleCreate(**{**article, "outlet": outlet}), claims=prepared.claims,
+                         extractor_version=prepared.extractor_version)
+    with factory() as session:
+        rows = session.execute(select(TopicChangeRow.seq, TopicChangeRow.topic).order_by(TopicChangeRow.seq)).all()
+    engine.dispose()
+    assert len(topics) > 3
+    assert [seq for seq, _ in rows] == [2 * len(topics) - 2, 2 * len(topics) - 1, 2 * len(topics)]
+    assert [t for _, t in rows] == topics[-3:]

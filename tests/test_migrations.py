@@ -30,7 +30,7 @@ def _insert_rev1_rows(engine) -> None:
 def test_empty_store_upgrades_to_head_and_matches_the_tables(store_url):
     engine = make_engine(store_url)
     with engine.connect() as conn:
-        assert current_revision(conn) == head_revision() == "0005"
+        assert current_revision(conn) == head_revision() == "0006"
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diffs == [], f"migrations and tables.py disagree: {diffs}"
     assert {"articles", "claims", "topics", "alembic_version"} <= set(inspect(engine).get_table_names())

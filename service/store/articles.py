@@ -77,6 +77,8 @@ def save_article(session: Session, *, article: ArticleCreate, claims: list[Claim
         if "published" in changed:
             replace_claims(session, article_id=aid, claims=claims, extractor_version=extractor_version,
                            defer_topics=defer_topics)
+        elif changed:  # the topics' views and summaries show the article's source and title
+            _touch_topics(session, {c.topic for c in row.claims}, defer=defer_topics)
     session.flush()
     return ArticleIngestResult(status=status, **article_read(row).model_dump())
 

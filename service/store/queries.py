@@ -11,7 +11,7 @@ from enum import Enum
 from sqlalchemy import ColumnElement, Engine, Text, and_, cast, func, literal_column, or_, select
 from sqlalchemy.orm import Session, defer
 
-from service.store.tables import ArticleRow, ClaimRow, TopicRow
+from service.store.tables import ArticleRow, ClaimRow, TopicChangeRow, TopicRow
 
 
 class TopicSort(str, Enum):
@@ -136,10 +136,14 @@ def topic_version(session: Session, *, key: str) -> tuple | None:
     return None if row[0] == 0 else tuple(str(v) for v in row)
 
 
+_CHANGES, _SEQ = TopicChangeRow.__tablename__, TopicChangeRow.seq.name
+
+
 class DataVersion:
     """SQLite's `PRAGMA data_version`, read on a connection kept for it: the number moves whenever any
     other connection, of this process or another, commits. An unchanged number means an unchanged store,
-    so a cached read needs no query at all. None on other databases (and in-memory SQLite).
+    so a cached read needs no query at all; a moved one is explained by the topic change log, read on the
+    same connection. None on other databases (and in-memory SQLite).
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -150,9 +154,21 @@ class DataVersion:
     def current(self) -> int | None:
         if self._conn is None:
             return None
+        return self._read("PRAGMA data_version")[0][0]
+
+    def newest_change(self) -> int:
+        """The sequence number of the change log's newest row (0 for an empty log)."""
+        return self._read(f"SELECT coalesce(max({_SEQ}), 0) FROM {_CHANGES}")[0][0]
+
+    def topic_changes(self, *, after: int) -> list[tuple[int, str]]:
+        """The change log's (seq, topic) rows after `after`, oldest first."""
+        return self._read(f"SELECT {_SEQ}, {TopicChangeRow.topic.name} FROM {_CHANGES} WHERE {_SEQ} > ? "
+                          f"ORDER BY {_SEQ}", (after,))
+
+    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock:
             cursor = self._conn.cursor()
             try:
-                return cursor.execute("PRAGMA data_version").fetchone()[0]
+                return cursor.execute(sql, params).fetchall()
             finally:
                 cursor.close()

@@ -80,6 +80,16 @@ class TopicRow(Base):
     )
 
 
+class TopicChangeRow(Base):
+    """One topic whose view changed, in commit order: a server keeps answers of the topics that did not move
+    across a write (`service.cache.TopicChanges`). Only the newest rows are kept (`CHANGE_LOG_ROWS`)."""
+
+    __tablename__ = "topic_changes"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    topic: Mapped[str] = mapped_column(String(200))
+
+
 class TopicRefreshRow(Base):
     """A topic whose claims changed in a bulk write and whose summary is not yet recomputed."""
 

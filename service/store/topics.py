@@ -1,8 +1,9 @@
 """Keep the `topics` table in step with the claims: in the caller's transaction, or, for bulk writes, queued
-in it (`mark_topics`) and recomputed once per batch (`refresh_pending`)."""
+in it (`mark_topics`) and recomputed once per batch (`refresh_pending`). Both doors also append the topics
+to the change log, which servers read to keep the cached answers of the topics a write did not touch."""
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -11,13 +12,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from schemas import TopicSummary
 from service.reconcile import topic_summary
 from service.store.reads import articles_by_id, claims_of_topic
-from service.store.tables import TopicRefreshRow, TopicRow
+from service.store.tables import TopicChangeRow, TopicRefreshRow, TopicRow
+
+CHANGE_LOG_ROWS = 100_000  # a server that fell further behind forgets its topic answers, nothing worse
 
 
 def refresh_topics(session: Session, *, keys: Iterable[str]) -> None:
     """Recompute the summaries of `keys`; a topic left without claims is dropped."""
+    keys = set(keys)
     session.flush()
-    for key in set(keys):
+    log_topic_changes(session, keys=keys)
+    for key in keys:
         claims = claims_of_topic(session, topic=key)
         row = session.get(TopicRow, key)
         if not claims:
@@ -39,11 +44,23 @@ def refresh_topics(session: Session, *, keys: Iterable[str]) -> None:
 
 def mark_topics(session: Session, *, keys: Iterable[str]) -> None:
     """Queue `keys` for `refresh_pending`, in the caller's transaction (so a killed batch loses no mark)."""
-    rows = [{"key": k} for k in set(keys)]
+    keys = set(keys)
+    log_topic_changes(session, keys=keys)
+    rows = [{"key": k} for k in keys]
     if not rows:
         return
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(TopicRefreshRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+    upsert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(upsert(TopicRefreshRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+
+
+def log_topic_changes(session: Session, *, keys: set[str]) -> None:
+    """Append `keys` to the change log in the caller's transaction, dropping what is older than the newest
+    `CHANGE_LOG_ROWS` rows (the newest row is never dropped, so sequence numbers only grow)."""
+    if not keys:
+        return
+    session.execute(insert(TopicChangeRow), [{"topic": k} for k in sorted(keys)])
+    newest = session.scalar(select(func.max(TopicChangeRow.seq)))
+    session.execute(delete(TopicChangeRow).where(TopicChangeRow.seq <= newest - CHANGE_LOG_ROWS))
 
 
 def refresh_pending(session_factory: sessionmaker[Session], *, chunk: int = 50) -> int:
