@@ -4,6 +4,7 @@ the response cache.
 Pure ASGI rather than BaseHTTPMiddleware: no extra task per request, and the body limit can refuse a
 request before any of it is parsed.
 """
+import asyncio
 import hashlib
 import logging
 import re
@@ -179,7 +180,9 @@ class ResponseCache:
     SQLite files have such a version; on other stores every request goes through.
 
     The version and log are read before the answer is computed, so an answer is never filed as newer than
-    what it saw. A hit still honours closed reads (`read_requires_key`); the ETag is added outside.
+    what it saw. Requests that miss while the same answer is being computed at the same stamp wait for it
+    instead of asking the store again (after a write, every reader of a list would otherwise queue for
+    connections at once). A hit still honours closed reads (`read_requires_key`); the ETag is added outside.
     """
 
     TOPIC_ROUTES = frozenset({"/v1/topics/{key}", "/v1/topics/{key}/disagreements"})
@@ -189,6 +192,7 @@ class ResponseCache:
         self.settings = settings
         self.changes = TopicChanges(data_version)
         self.entries = ByteBoundedLRU(settings.response_cache_bytes)
+        self.flights: dict[tuple, tuple[tuple[int, int], asyncio.Future]] = {}
 
     def _fresh(self, entry, version: int) -> bool:
         stamp_version, stamp_seq, topic = entry[:3]
@@ -206,16 +210,21 @@ class ResponseCache:
         seq = self.changes.seq
         key = (scope["path"], scope.get("query_string", b""))
         hit = self.entries.get(key)
-        if hit is not None and self._fresh(hit, version) and may_read(self.settings, Request(scope)):
+        if hit is None or not self._fresh(hit, version):
+            flight = self.flights.get(key)
+            hit = await asyncio.shield(flight[1]) if flight is not None and flight[0] == (version, seq) else None
+        if hit is not None and may_read(self.settings, Request(scope)):
             route, headers, body = hit[3:]
             scope["route"] = route  # the request is counted under its route, as if it had been routed
             await send({"type": "http.response.start", "status": 200, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
-        start, chunks = None, []
+        start, chunks, kept = None, [], None
+        done = asyncio.get_running_loop().create_future()
+        self.flights[key] = ((version, seq), done)
 
         async def keep(message) -> None:
-            nonlocal start
+            nonlocal start, kept
             if message["type"] == "http.response.start":
                 cacheable = message["status"] == 200 and (b"content-type", b"application/json") in message["headers"]
                 start = message if cacheable else None
@@ -225,7 +234,13 @@ class ResponseCache:
                     body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
                     route = scope.get("route")
                     topic = scope["path_params"]["key"] if getattr(route, "path", None) in self.TOPIC_ROUTES else None
-                    self.entries.put(key, (version, seq, topic, route, list(start["headers"]), body), len(body))
+                    kept = (version, seq, topic, route, list(start["headers"]), body)
+                    self.entries.put(key, kept, len(body))
             await send(message)
 
-        await self.app(scope, receive, keep)
+        try:
+            await self.app(scope, receive, keep)
+        finally:  # waiters get the answer, or None (not cacheable, or this request failed) and compute their own
+            if self.flights.get(key, (None, None))[1] is done:
+                del self.flights[key]
+            done.set_result(kept)

@@ -1,4 +1,8 @@
 """The response cache: repeated GETs are answered from memory while the store is unchanged, and only then."""
+import asyncio
+import time
+
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -202,3 +206,23 @@ def test_the_change_log_keeps_its_newest_rows_and_logs_metadata_changes(settings
     assert len(topics) > 3
     assert [seq for seq, _ in rows] == [2 * len(topics) - 2, 2 * len(topics) - 1, 2 * len(topics)]
     assert [t for _, t in rows] == topics[-3:]
+
+
+def test_concurrent_misses_of_one_answer_ask_the_store_once(settings, monkeypatch):
+    calls = []
+
+    def slow(session, **kwargs):
+        calls.append(1)
+        time.sleep(0.2)
+        return [], None
+
+    async def ten_at_once(app):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return await asyncio.gather(*(c.get("/v1/sources") for _ in range(10)))
+
+    app = create_app(settings)
+    monkeypatch.setattr("service.routers.sources.list_sources", slow)
+    answers = asyncio.run(ten_at_once(app))
+    assert [a.status_code for a in answers] == [200] * 10
+    assert {a.content for a in answers} == {b'{"items":[],"next_cursor":null}'}
+    assert calls == [1]
