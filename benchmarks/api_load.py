@@ -236,13 +236,14 @@ def main() -> None:
     sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens, also when piped
 
     folder = Path(tempfile.mkdtemp(prefix="tally-bench-"))
-    url = f"sqlite:///{folder / 'bench.db'}"
     try:
-        keys = load(url, n_claims=args.claims, n_topics=args.topics)
-        cached = measure(url, keys, args, label="response cache on (default)", env_extra={})
+        keys = load(f"sqlite:///{folder / 'bench.db'}", n_claims=args.claims, n_topics=args.topics)
+        shutil.copy(folder / "bench.db", folder / "baseline.db")  # the baseline starts from the same store
+        cached = measure(f"sqlite:///{folder / 'bench.db'}", keys, args, label="response cache on (default)",
+                         env_extra={})
         if args.no_baseline:
             return
-        baseline = measure(url, keys, args, label="baseline: response cache off",
+        baseline = measure(f"sqlite:///{folder / 'baseline.db'}", keys, args, label="baseline: response cache off",
                            env_extra={"TALLY_RESPONSE_CACHE_BYTES": "0"})
         print("p99 at each rate, baseline / cached: " + ", ".join(
             f"{rate:.0f}/s: {baseline[rate]:.1f} / {cached[rate]:.1f} ms = {baseline[rate] / cached[rate]:.1f}x"

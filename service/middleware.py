@@ -10,6 +10,7 @@ import logging
 import re
 import time
 import uuid
+from typing import Any, NamedTuple
 
 from starlette.requests import Request
 
@@ -172,6 +173,18 @@ class ETag:
         await self.app(scope, receive, buffer)
 
 
+class _Answer(NamedTuple):
+    """A kept answer, stamped with the data version and change log position read before it was computed;
+    `topic` is set for the answers about one topic."""
+
+    version: int
+    seq: int
+    topic: str | None
+    route: Any
+    headers: list
+    body: bytes
+
+
 class ResponseCache:
     """A GET under /v1 that answered 200 is answered again from memory, without routing, dependencies or
     a query, while what it was computed from is unchanged. A topic's view and disagreements stay while the
@@ -192,11 +205,10 @@ class ResponseCache:
         self.settings = settings
         self.changes = TopicChanges(data_version)
         self.entries = ByteBoundedLRU(settings.response_cache_bytes)
-        self.flights: dict[tuple, tuple[tuple[int, int], asyncio.Future]] = {}
+        self.flights: dict[tuple, tuple[tuple[int, int], asyncio.Future[_Answer | None]]] = {}
 
-    def _fresh(self, entry, version: int) -> bool:
-        stamp_version, stamp_seq, topic = entry[:3]
-        return stamp_version == version if topic is None else self.changes.fresh(topic, stamp_seq)
+    def _fresh(self, answer: _Answer, version: int) -> bool:
+        return answer.version == version if answer.topic is None else self.changes.fresh(answer.topic, answer.seq)
 
     async def __call__(self, scope, receive, send) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith("/v1/")
@@ -214,10 +226,9 @@ class ResponseCache:
             flight = self.flights.get(key)
             hit = await asyncio.shield(flight[1]) if flight is not None and flight[0] == (version, seq) else None
         if hit is not None and may_read(self.settings, Request(scope)):
-            route, headers, body = hit[3:]
-            scope["route"] = route  # the request is counted under its route, as if it had been routed
-            await send({"type": "http.response.start", "status": 200, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
+            scope["route"] = hit.route  # the request is counted under its route, as if it had been routed
+            await send({"type": "http.response.start", "status": 200, "headers": hit.headers})
+            await send({"type": "http.response.body", "body": hit.body})
             return
         start, chunks, kept = None, [], None
         done = asyncio.get_running_loop().create_future()
@@ -234,7 +245,7 @@ class ResponseCache:
                     body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
                     route = scope.get("route")
                     topic = scope["path_params"]["key"] if getattr(route, "path", None) in self.TOPIC_ROUTES else None
-                    kept = (version, seq, topic, route, list(start["headers"]), body)
+                    kept = _Answer(version, seq, topic, route, list(start["headers"]), body)
                     self.entries.put(key, kept, len(body))
             await send(message)
 

@@ -1,6 +1,7 @@
 """The response cache: repeated GETs are answered from memory while the store is unchanged, and only then."""
 import asyncio
 import time
+from dataclasses import replace
 
 import httpx
 import pytest
@@ -10,9 +11,8 @@ from sqlalchemy import select
 from schemas import ArticleCreate
 from service.app import create_app
 from service.cache import ByteBoundedLRU, TopicChanges
-from service.ingest import prepare
+from service.ingest import prepare, store_prepared
 from service.store import make_engine, make_sessionmaker
-from service.store.articles import save_article
 from service.store.tables import TopicChangeRow
 from tests.api_helpers import assert_problem
 from tests.conftest import TEST_KEY, seed_articles
@@ -117,10 +117,7 @@ def _break_topic_views(monkeypatch) -> list[str]:
 def _write_elsewhere(settings, article: dict) -> None:
     """Store an article through a connection of its own, as another worker or `tally ingest` would."""
     engine = make_engine(settings.database_url)
-    with make_sessionmaker(engine).begin() as session:
-        prepared = prepare(ArticleCreate(**article))
-        save_article(session, article=prepared.article, claims=prepared.claims,
-                     extractor_version=prepared.extractor_version)
+    store_prepared(make_sessionmaker(engine), prepare(ArticleCreate(**article)))
     engine.dispose()
 
 
@@ -197,9 +194,7 @@ def test_the_change_log_keeps_its_newest_rows_and_logs_metadata_changes(settings
     prepared = prepare(ArticleCreate(**article))
     topics = sorted({c.topic for c in prepared.claims})
     for outlet in ("First Outlet", "Second Outlet"):  # the second save only changes metadata
-        with factory.begin() as session:
-            save_article(session, article=ArticleCreate(**{**article, "outlet": outlet}), claims=prepared.claims,
-                         extractor_version=prepared.extractor_version)
+        store_prepared(factory, replace(prepared, article=ArticleCreate(**{**article, "outlet": outlet})))
     with factory() as session:
         rows = session.execute(select(TopicChangeRow.seq, TopicChangeRow.topic).order_by(TopicChangeRow.seq)).all()
     engine.dispose()

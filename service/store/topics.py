@@ -18,10 +18,15 @@ CHANGE_LOG_ROWS = 100_000  # a server that fell further behind forgets its topic
 
 
 def refresh_topics(session: Session, *, keys: Iterable[str]) -> None:
-    """Recompute the summaries of `keys`; a topic left without claims is dropped."""
+    """Recompute the summaries of `keys`, whose claims the caller changed; a topic left without claims is
+    dropped."""
     keys = set(keys)
-    session.flush()
     log_topic_changes(session, keys=keys)
+    _recompute(session, keys=keys)
+
+
+def _recompute(session: Session, *, keys: set[str]) -> None:
+    session.flush()
     for key in keys:
         claims = claims_of_topic(session, topic=key)
         row = session.get(TopicRow, key)
@@ -77,7 +82,7 @@ def refresh_pending(session_factory: sessionmaker[Session], *, chunk: int = 50) 
             try:
                 with session_factory.begin() as session:
                     session.execute(delete(TopicRefreshRow).where(TopicRefreshRow.key.in_(batch)))
-                    refresh_topics(session, keys=batch)
+                    _recompute(session, keys=set(batch))  # logged when they were marked
                 break
             except IntegrityError:
                 if attempt == 2:
